@@ -1,0 +1,12 @@
+//! The Wegwijs domain, in plain Rust.
+//!
+//! Nothing here knows about HTTP, the DOM, IndexedDB or SQL: the app (wasm), the server (axum)
+//! and the build tool (xtask) all call into these types, so the rules live in one place and are
+//! tested with plain `cargo test`.
+
+pub mod content;
+pub mod locale;
+pub mod progress;
+pub mod sync;
+
+pub use locale::Locale;
