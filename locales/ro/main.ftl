@@ -1,0 +1,72 @@
+# Wegwijs: cuvintele aplicației (conținutul lecțiilor este în content/modules).
+# Limbaj simplu (A2): propoziții scurte, cuvinte obișnuite.
+
+app-name = Wegwijs
+skip-to-content = Sari la conținut
+language-label = Limba
+loading = Se încarcă…
+
+home-title = Învață în câteva minute
+home-intro = Lecții scurte despre muncă și viață în Olanda. Funcționează și fără internet.
+
+theme-health = Sănătate și boală
+theme-money = Bani
+theme-work = Munca ta
+theme-living = Viața în Olanda
+theme-help = Unde găsești ajutor
+theme-growth = Învață și progresează
+
+module-minutes =
+    { $minutes ->
+        [one] { $minutes } minut
+        [few] { $minutes } minute
+       *[other] { $minutes } de minute
+    }
+status-not-started = Nu ai început
+status-in-progress = Ai început
+status-done = Gata
+
+content-missing-title = Nu am găsit lecția
+content-unavailable = Lecția nu este încă pe telefonul tău. Conectează-te o dată la internet, apoi încearcă din nou.
+
+player-step-of = Pasul { $current } din { $total }
+player-next = Mai departe
+player-back = Înapoi
+player-to-quiz = La întrebări
+player-finish = Termină
+player-key-facts = Bine de știut
+player-checklist = De verificat
+player-action = Ce faci acum
+player-sources = Surse
+player-source = { $organisation }, verificat pe { $date }
+
+quiz-title = Întrebări
+quiz-question-of = Întrebarea { $current } din { $total }
+quiz-pick-all = Alege toate răspunsurile corecte.
+quiz-check = Verifică răspunsul
+quiz-right = Corect!
+quiz-try-again = Nu e chiar corect. Citește de ce și, dacă vrei, încearcă din nou.
+quiz-next = Următoarea întrebare
+quiz-finish = Termină
+
+done-title = Bravo!
+done-next-step = Următorul tău pas mic
+done-talk = Vorbește despre asta cu colegul care te ajută sau cu persoana ta de contact de la agenție.
+done-back = Înapoi la lecții
+
+sync-all-saved = Totul este salvat
+sync-waiting =
+    { $count ->
+        [one] { $count } modificare în așteptare
+        [few] { $count } modificări în așteptare
+       *[other] { $count } de modificări în așteptare
+    }
+sync-offline-waiting =
+    { $count ->
+        [one] Fără internet: { $count } modificare în așteptare
+        [few] Fără internet: { $count } modificări în așteptare
+       *[other] Fără internet: { $count } de modificări în așteptare
+    }
+
+not-found-title = Nu am găsit pagina
+not-found-back = Mergi la lecții
