@@ -1,0 +1,60 @@
+//! Registration of `public/sw.js` and the messages between it and the page.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+/// The tag under which the page asks the worker to push the outbox when the network is back.
+const SYNC_TAG: &str = "wegwijs-outbox";
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Not every browser (or an insecure origin) has service workers; the app works without.
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker"))
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+pub fn register() {
+    if let Some(container) = container() {
+        let _ = container.register("/sw.js");
+    }
+}
+
+/// Asks for a Background Sync `sync` event, so the worker pushes even after the app is closed.
+/// Browsers without Background Sync skip this; the page pushes on its next start instead.
+pub fn request_background_sync() {
+    let Some(container) = container() else { return };
+    let Ok(ready) = container.ready() else { return };
+    let register = Closure::once(move |registration: JsValue| {
+        let sync = js_sys::Reflect::get(&registration, &JsValue::from_str("sync"))
+            .ok()
+            .filter(|s| !s.is_undefined());
+        let Some(sync) = sync else { return };
+        let register = js_sys::Reflect::get(&sync, &JsValue::from_str("register"))
+            .ok()
+            .and_then(|r| r.dyn_into::<js_sys::Function>().ok());
+        if let Some(register) = register {
+            // A refused registration (permission, private mode) only means no background push.
+            let _ = register.call1(&sync, &JsValue::from_str(SYNC_TAG));
+        }
+    });
+    let _ = ready.then(&register);
+    register.forget();
+}
+
+/// Calls `handler` when the worker says it pushed the outbox, so the page can recount.
+pub fn on_outbox_pushed(handler: impl FnMut() + 'static) {
+    let Some(container) = container() else { return };
+    let mut handler = handler;
+    let closure =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let kind = js_sys::Reflect::get(&event.data(), &JsValue::from_str("type"))
+                .ok()
+                .and_then(|t| t.as_string());
+            if kind.as_deref() == Some("outbox-pushed") {
+                handler();
+            }
+        });
+    container.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+    closure.forget();
+}

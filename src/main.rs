@@ -1,0 +1,23 @@
+//! Wegwijs, the app: Leptos, rendered in the browser, offline first.
+
+mod app;
+mod browser;
+mod components;
+mod content;
+mod i18n;
+mod pages;
+mod progress;
+mod sync;
+
+fn main() {
+    // The static shell in index.html shows the app's name while the wasm loads; the app
+    // replaces it.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+    browser::service_worker::register();
+}

@@ -1,0 +1,29 @@
+//! The end of a module: one small next step, and a person to talk it over with.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::module::use_module;
+use crate::browser::dom;
+use crate::i18n::tr;
+
+#[component]
+pub fn DonePage() -> impl IntoView {
+    let module = use_module();
+    Effect::new(move || request_animation_frame(dom::focus_main_heading));
+    view! {
+        <article class="done">
+            <img class="pictogram" src="/pictograms/done.svg" alt="" width="96" height="96"/>
+            <h1>{tr("done-title")}</h1>
+            <p class="lead">{module.title.clone()}</p>
+            <section class="action">
+                <h2>{tr("done-next-step")}</h2>
+                <p>{module.next_step.clone()}</p>
+            </section>
+            <p>{tr("done-talk")}</p>
+            <p>
+                <A href="/" attr:class="button primary">{tr("done-back")}</A>
+            </p>
+        </article>
+    }
+}

@@ -1,0 +1,8 @@
+//! One page per file, as routed in `app.rs`.
+
+pub mod done;
+pub mod home;
+pub mod module;
+pub mod not_found;
+pub mod quiz;
+pub mod step;

@@ -1,0 +1,84 @@
+//! The frame around a module: loads it once in the chosen language, so moving between its
+//! steps, quiz and done screen needs no further request.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wegwijs_core::content::Module;
+use wegwijs_core::progress::Activity;
+
+use crate::content;
+use crate::i18n::{tr, use_i18n};
+use crate::progress::use_progress;
+
+/// The module on screen, for the pages inside the frame.
+#[derive(Clone)]
+pub struct CurrentModule(pub Arc<Module>);
+
+pub fn use_module() -> Arc<Module> {
+    expect_context::<CurrentModule>().0
+}
+
+pub fn module_path(id: &str, rest: &str) -> String {
+    format!("/modules/{id}/{rest}")
+}
+
+#[component]
+pub fn ModuleFrame() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let module = LocalResource::new(move || {
+        let (locale, id) = (i18n.locale.get(), id());
+        async move { content::module(locale, &id).await }
+    });
+    move || match module.get() {
+        None => view! { <p class="loading">{tr("loading")}</p> }.into_any(),
+        Some(Err(_)) => view! {
+            <h1>{tr("content-missing-title")}</h1>
+            <p class="notice">{tr("content-unavailable")}</p>
+        }
+        .into_any(),
+        Some(Ok(module)) => {
+            provide_context(CurrentModule(Arc::new(module)));
+            view! { <Outlet/> }.into_any()
+        }
+    }
+}
+
+/// `/modules/:id`: opens the module where the worker left it.
+#[component]
+pub fn ModuleStart() -> impl IntoView {
+    let module = use_module();
+    let progress = use_progress();
+    let navigate = use_navigate();
+    Effect::new(move || {
+        if !progress.loaded.get() {
+            return;
+        }
+        let here = progress.progress.with_untracked(|p| p.module(&module.id));
+        let at = here.resume_at(module.steps.iter().map(|s| s.id.as_str()));
+        progress.record(Activity::ModuleOpened {
+            module: module.id.clone(),
+            version: module.version,
+        });
+        let target = if at < module.steps.len() {
+            module_path(&module.id, &format!("step/{}", at + 1))
+        } else if !module.quiz.is_empty() {
+            module_path(&module.id, "quiz/1")
+        } else {
+            module_path(&module.id, "done")
+        };
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+    view! { <p class="loading">{tr("loading")}</p> }
+}

@@ -1,0 +1,201 @@
+//! The low-stakes quiz: one question at a time, feedback the moment an answer is given, and as
+//! many tries as the worker likes.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wegwijs_core::content::{Module, QuestionKind};
+use wegwijs_core::progress::Activity;
+
+use super::module::{module_path, use_module};
+use crate::browser::dom;
+use crate::i18n::{tr, tr_args};
+use crate::progress::use_progress;
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let module = use_module();
+    let params = use_params_map();
+    let index = Memo::new(move |_| {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .unwrap_or(0)
+    });
+    Effect::new(move || {
+        index.track();
+        request_animation_frame(dom::focus_main_heading);
+    });
+    move || {
+        let i = index.get().min(module.quiz.len().saturating_sub(1));
+        view! { <QuestionView module=module.clone() index=i/> }
+    }
+}
+
+#[component]
+fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
+    let question = module.quiz[index].clone();
+    let total = module.quiz.len();
+    let progress = use_progress();
+    let navigate = use_navigate();
+    let picked = RwSignal::new(BTreeSet::<String>::new());
+    let answered = RwSignal::new(false);
+
+    let record_answer = {
+        let (module_id, question) = (module.id.clone(), question.clone());
+        move || {
+            let choice = picked.get_untracked();
+            if choice.is_empty() {
+                return;
+            }
+            answered.set(true);
+            progress.record(Activity::QuizAnswered {
+                module: module_id.clone(),
+                question: question.id.clone(),
+                correct: question.is_right(&choice),
+                picked: choice.into_iter().collect(),
+            });
+        }
+    };
+    let is_right = {
+        let question = question.clone();
+        move || picked.with(|p| question.is_right(p))
+    };
+
+    let last = index + 1 == total;
+    let on_next = {
+        let (module_id, version) = (module.id.clone(), module.version);
+        move |_| {
+            if last {
+                progress.record(Activity::ModuleCompleted {
+                    module: module_id.clone(),
+                    version,
+                });
+                navigate(&module_path(&module_id, "done"), Default::default());
+            } else {
+                navigate(
+                    &module_path(&module_id, &format!("quiz/{}", index + 2)),
+                    Default::default(),
+                );
+            }
+        }
+    };
+    let count = tr_args("quiz-question-of", move || {
+        [("current", (index + 1).into()), ("total", total.into())]
+    });
+    let multiple = question.kind == QuestionKind::Multiple;
+    let input_type = if multiple { "checkbox" } else { "radio" };
+    let group = format!("q-{}", question.id);
+
+    let options = question
+        .options
+        .iter()
+        .cloned()
+        .map(|option| {
+            let id = option.id.clone();
+            let input_id = format!("{group}-{id}");
+            let is_picked = {
+                let id = id.clone();
+                move || picked.with(|p| p.contains(&id))
+            };
+            let show_feedback = {
+                let is_picked = is_picked.clone();
+                move || answered.get() && is_picked()
+            };
+            let record_answer = record_answer.clone();
+            let on_change = move |_| {
+                picked.update(|p| {
+                    if multiple {
+                        if !p.remove(&id) {
+                            p.insert(id.clone());
+                        }
+                    } else {
+                        *p = BTreeSet::from([id.clone()]);
+                    }
+                });
+                if multiple {
+                    // A changed selection waits for the next "Check".
+                    answered.set(false);
+                } else {
+                    record_answer();
+                }
+            };
+            let verdict_class = if option.correct {
+                "feedback right"
+            } else {
+                "feedback wrong"
+            };
+            view! {
+                <li class="option">
+                    <input
+                        type=input_type
+                        id=input_id.clone()
+                        name=group.clone()
+                        value=option.id.clone()
+                        prop:checked=is_picked
+                        on:change=on_change
+                    />
+                    <label for=input_id>{option.text}</label>
+                    <Show when=show_feedback>
+                        <p class=verdict_class>{option.feedback.clone()}</p>
+                    </Show>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="quiz">
+            <p class="step-count">
+                <span class="module-name">{tr("quiz-title")}</span>
+                <span>{count}</span>
+            </p>
+            <fieldset>
+                <legend>
+                    <h1>{question.prompt.clone()}</h1>
+                    {multiple.then(|| view! { <span class="hint">{tr("quiz-pick-all")}</span> })}
+                </legend>
+                <ul class="options">{options}</ul>
+            </fieldset>
+            {multiple.then(|| {
+                let record_answer = record_answer.clone();
+                view! {
+                    <button
+                        class="button secondary"
+                        on:click=move |_| record_answer()
+                        disabled=move || picked.with(|p| p.is_empty())
+                    >
+                        {tr("quiz-check")}
+                    </button>
+                }
+            })}
+            <div class="verdict" aria-live="polite" data-testid="quiz-verdict">
+                <Show when=move || answered.get()>
+                    {
+                        let is_right = is_right.clone();
+                        move || {
+                            if is_right() {
+                                view! { <p class="right">{tr("quiz-right")}</p> }.into_any()
+                            } else {
+                                view! { <p class="wrong">{tr("quiz-try-again")}</p> }.into_any()
+                            }
+                        }
+                    }
+                </Show>
+            </div>
+            <nav class="step-nav">
+                <button
+                    class="button primary"
+                    on:click=on_next
+                    disabled=move || !answered.get()
+                >
+                    {if last { tr("quiz-finish") } else { tr("quiz-next") }}
+                </button>
+            </nav>
+        </article>
+    }
+}

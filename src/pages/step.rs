@@ -1,0 +1,162 @@
+//! One step of a module: a few sentences, pictograms, key facts, a checklist, what to do now,
+//! and where the facts come from.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wegwijs_core::content::{Module, Step};
+use wegwijs_core::locale::format_iso_date;
+use wegwijs_core::progress::Activity;
+
+use super::module::{module_path, use_module};
+use crate::browser::dom;
+use crate::components::PictogramImage;
+use crate::i18n::{tr, tr_args, use_i18n};
+use crate::progress::use_progress;
+
+#[component]
+pub fn StepPage() -> impl IntoView {
+    let module = use_module();
+    let params = use_params_map();
+    let index = Memo::new(move |_| {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .unwrap_or(0)
+    });
+    Effect::new(move || {
+        index.track();
+        request_animation_frame(dom::focus_main_heading);
+    });
+    move || {
+        let i = index.get().min(module.steps.len().saturating_sub(1));
+        view! { <StepView module=module.clone() index=i/> }
+    }
+}
+
+#[component]
+fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
+    let step: Step = module.steps[index].clone();
+    let total = module.steps.len();
+    let progress = use_progress();
+    let navigate = use_navigate();
+
+    let next_target = if index + 1 < total {
+        module_path(&module.id, &format!("step/{}", index + 2))
+    } else if !module.quiz.is_empty() {
+        module_path(&module.id, "quiz/1")
+    } else {
+        module_path(&module.id, "done")
+    };
+    let back_target = if index == 0 {
+        "/".to_string()
+    } else {
+        module_path(&module.id, &format!("step/{index}"))
+    };
+    let finishes = index + 1 == total && module.quiz.is_empty();
+    let next_label = if index + 1 < total {
+        tr("player-next")
+    } else if finishes {
+        tr("player-finish")
+    } else {
+        tr("player-to-quiz")
+    };
+    let on_next = {
+        let (module_id, step_id, version) = (module.id.clone(), step.id.clone(), module.version);
+        move |_| {
+            progress.record(Activity::StepCompleted {
+                module: module_id.clone(),
+                step: step_id.clone(),
+            });
+            if finishes {
+                progress.record(Activity::ModuleCompleted {
+                    module: module_id.clone(),
+                    version,
+                });
+            }
+            navigate(&next_target, Default::default());
+        }
+    };
+    let step_count = tr_args("player-step-of", move || {
+        [("current", (index + 1).into()), ("total", total.into())]
+    });
+    let sources: Vec<_> = step
+        .sources
+        .iter()
+        .filter_map(|id| module.source(id).cloned())
+        .collect();
+
+    view! {
+        <article class="step">
+            <p class="step-count">
+                <span class="module-name">{module.title.clone()}</span>
+                <span>{step_count}</span>
+            </p>
+            <h1>{step.title}</h1>
+            <div class="pictograms">
+                {step.pictograms.into_iter().map(|p| view! { <PictogramImage pictogram=p/> }).collect_view()}
+            </div>
+            {step.body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            <BulletBox heading="player-key-facts" class="key-facts" items=step.key_facts/>
+            <BulletBox heading="player-checklist" class="checklist" items=step.checklist/>
+            {step.action.map(|action| view! {
+                <section class="action">
+                    <h2>{tr("player-action")}</h2>
+                    <p>{action}</p>
+                </section>
+            })}
+            <SourceList sources/>
+            <nav class="step-nav">
+                <A href=back_target attr:class="button secondary">{tr("player-back")}</A>
+                <button class="button primary" on:click=on_next>{next_label}</button>
+            </nav>
+        </article>
+    }
+}
+
+#[component]
+fn BulletBox(heading: &'static str, class: &'static str, items: Vec<String>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <section class=class>
+                <h2>{tr(heading)}</h2>
+                <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+fn SourceList(sources: Vec<wegwijs_core::content::Source>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!sources.is_empty()).then(|| {
+        view! {
+            <footer class="sources">
+                <h2 class="visually-hidden">{tr("player-sources")}</h2>
+                <ul>
+                    {sources
+                        .into_iter()
+                        .map(|source| {
+                            let checked = source.checked.clone();
+                            let organisation = source.organisation.clone();
+                            let line = tr_args("player-source", move || {
+                                [
+                                    ("organisation", organisation.clone().into()),
+                                    ("date", format_iso_date(&checked, i18n.locale.get()).into()),
+                                ]
+                            });
+                            view! {
+                                <li>
+                                    <a href=source.url rel="noopener" target="_blank">{source.title}</a>
+                                    <span class="source-line">{line}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </footer>
+        }
+    })
+}
