@@ -1,0 +1,108 @@
+//! Finding and installing the tools the build and tests need, each only when missing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+pub fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
+
+/// Runs a command in the repository root and fails with its name if it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let shown = format!("{command:?}");
+    let status = command
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed with {status}");
+    }
+    Ok(())
+}
+
+pub fn cargo(args: &[&str]) -> Result<()> {
+    run(Command::new(env!("CARGO")).args(args))
+}
+
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn ensure_wasm_target() -> Result<()> {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        step("installing the wasm32-unknown-unknown target");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// Installs the npm packages pinned in package-lock.json (wasm-opt from binaryen,
+/// playwright-core, axe-core) when node_modules is missing or older than the lock file.
+pub fn ensure_npm_packages() -> Result<()> {
+    let root = root();
+    let lock = root.join("package-lock.json");
+    let installed = root.join("node_modules/.package-lock.json");
+    let fresh = match (installed.metadata(), lock.metadata()) {
+        (Ok(i), Ok(l)) => i.modified()? >= l.modified()?,
+        _ => false,
+    };
+    if !fresh {
+        step("installing npm packages (npm ci)");
+        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    Ok(())
+}
+
+pub fn node_bin(name: &str) -> PathBuf {
+    root().join("node_modules/.bin").join(name)
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+/// Debian's Chromium: tests never let a tool download its own browser.
+pub fn ensure_chromium() -> Result<PathBuf> {
+    if let Ok(path) = std::env::var("CHROMIUM") {
+        return Ok(PathBuf::from(path));
+    }
+    let chromium = PathBuf::from("/usr/bin/chromium");
+    if chromium.exists() {
+        return Ok(chromium);
+    }
+    if !is_root() {
+        bail!(
+            "Chromium is missing. Install Debian's package (sudo apt-get install -y chromium) \
+             or set CHROMIUM to a Chromium binary."
+        );
+    }
+    step("installing Chromium from Debian");
+    apt_install(&["chromium"])?;
+    Ok(chromium)
+}
+
+pub fn apt_install(packages: &[&str]) -> Result<()> {
+    let env = [("DEBIAN_FRONTEND", "noninteractive")];
+    run(Command::new("apt-get").arg("update").envs(env))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages)
+        .envs(env))
+}
