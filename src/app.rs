@@ -14,13 +14,17 @@ use crate::sync::Sync;
 
 #[component]
 pub fn App() -> impl IntoView {
-    I18n::provide();
+    let i18n = I18n::provide();
     Sync::provide();
     ProgressStore::provide();
 
-    view! {
+    // Words are plain strings, not one reactive node each: a language change, which is rare,
+    // renders the shell again in the new language (the URL, and so the page, stay the same).
+    move || {
+        i18n.locale.track();
+        view! {
         <Router>
-            <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
+            <a class="skip-link" href="#main">{tr(|m| m.skip_to_content())}</a>
             <AppHeader/>
             <main id="main">
                 <Routes fallback=NotFound>
@@ -34,5 +38,6 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+        }
     }
 }

@@ -1,61 +1,53 @@
-//! Every visible string goes through Fluent. The four UI catalogues are compiled in, so the app
-//! speaks from the first frame, offline, without a request for its own words.
+//! Every visible string goes through Fluent. The catalogues under `locales/` are compiled into
+//! Rust functions by fluent-static, so a misspelt message id or a missing variable is a compile
+//! error, the app speaks from the first frame offline, and no Fluent parser ships in the wasm.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_static::value::{Number, Value};
+use fluent_static::{Message, MessageBundle};
 use leptos::prelude::*;
 use wegwijs_core::Locale;
 
 use crate::browser::{dom, prefs};
 
-fn catalogue(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => include_str!("../locales/en/main.ftl"),
-        Locale::Nl => include_str!("../locales/nl/main.ftl"),
-        Locale::Pl => include_str!("../locales/pl/main.ftl"),
-        Locale::Ro => include_str!("../locales/ro/main.ftl"),
+#[fluent_static::message_bundle(
+    resources = [
+        ("locales/en/main.ftl", "en"),
+        ("locales/nl/main.ftl", "nl"),
+        ("locales/pl/main.ftl", "pl"),
+        ("locales/ro/main.ftl", "ro"),
+    ],
+    default_language = "en",
+    formatter = "format_value"
+)]
+pub struct Messages;
+
+/// Writes variables. Wegwijs passes counts and names only, so integers are written with the
+/// integer formatter and float formatting never ships in the wasm.
+fn format_value(
+    _language: &str,
+    value: &Value,
+    out: &mut impl std::fmt::Write,
+) -> std::fmt::Result {
+    match value {
+        Value::String(s) => out.write_str(s),
+        Value::Number { value, .. } => match value {
+            Number::I64(n) => write!(out, "{n}"),
+            Number::U64(n) => write!(out, "{n}"),
+            Number::I128(n) => write!(out, "{n}"),
+            Number::U128(n) => write!(out, "{n}"),
+            Number::F64(n) => write!(out, "{}", *n as i64),
+        },
+        Value::Empty => Ok(()),
+        Value::Error => out.write_str("?"),
     }
 }
 
-thread_local! {
-    // Bundles are built on first use of a language; wasm has one thread, and FluentBundle is
-    // not Sync, so they live here rather than in a signal.
-    static BUNDLES: RefCell<HashMap<Locale, FluentBundle<FluentResource>>> = RefCell::default();
-}
-
-fn with_bundle<R>(locale: Locale, f: impl FnOnce(&FluentBundle<FluentResource>) -> R) -> R {
-    BUNDLES.with(|bundles| {
-        let mut bundles = bundles.borrow_mut();
-        let bundle = bundles.entry(locale).or_insert_with(|| {
-            let resource = FluentResource::try_new(catalogue(locale).to_string())
-                .unwrap_or_else(|(resource, _)| resource);
-            let langid = locale.code().parse().expect("locale codes are valid tags");
-            let mut bundle = FluentBundle::new(vec![langid]);
-            // Unicode isolation marks around variables confuse screen readers and tests alike;
-            // our variables are numbers and names in the same script.
-            bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .expect("message ids are unique (checked by tests/locales.rs)");
-            bundle
-        });
-        f(bundle)
-    })
-}
-
-/// Formats a message of `locale`; a missing message shows its id, so it is seen and fixed.
-pub fn format(locale: Locale, id: &str, args: Option<&FluentArgs>) -> String {
-    with_bundle(locale, |bundle| {
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
-        let mut errors = vec![];
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
-    })
+pub fn messages_for(locale: Locale) -> Messages {
+    let mut messages = Messages::get(locale.code()).unwrap_or_default();
+    // Unicode isolation marks around variables confuse screen readers and copy-paste alike;
+    // our variables are numbers and names in the same script.
+    messages.set_use_isolating(false);
+    messages
 }
 
 /// The chosen language, shared through context.
@@ -77,7 +69,7 @@ impl I18n {
         Effect::new(move || {
             let locale = i18n.locale.get();
             dom::set_document_language(locale.code());
-            dom::set_title(&format(locale, "app-name", None));
+            dom::set_title(&messages_for(locale).app_name());
         });
         provide_context(i18n);
         i18n
@@ -93,20 +85,44 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// A reactive message: re-renders when the language changes.
-pub fn tr(id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || format(i18n.locale.get(), id, None)
+/// One message in the current language, e.g. `tr(|m| m.home_title())`. Read inside a reactive
+/// closure it follows the language; the app shell re-renders on a language change anyway.
+pub fn tr(message: impl FnOnce(&Messages) -> Message) -> String {
+    message(&messages_for(use_i18n().locale.get())).to_string()
 }
 
-/// A reactive message with variables, e.g. `tr_args("sync-waiting", move || [("count", n.get().into())])`.
-pub fn tr_args<const N: usize>(
-    id: &'static str,
-    args: impl Fn() -> [(&'static str, FluentValue<'static>); N] + Send + Sync + 'static,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    let i18n = use_i18n();
-    move || {
-        let args: FluentArgs = args().into_iter().collect();
-        format(i18n.locale.get(), id, Some(&args))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiting(locale: Locale, count: u32) -> String {
+        messages_for(locale).sync_waiting(count).to_string()
+    }
+
+    /// Replaces the number, so forms can be compared without knowing the words.
+    fn form(locale: Locale, count: u32) -> String {
+        waiting(locale, count).replace(&count.to_string(), "N")
+    }
+
+    #[test]
+    fn polish_plural_for_22_changes_is_the_form_of_2_not_of_5() {
+        assert_eq!(form(Locale::Pl, 22), form(Locale::Pl, 2));
+        assert_eq!(form(Locale::Pl, 25), form(Locale::Pl, 5));
+        assert_ne!(form(Locale::Pl, 2), form(Locale::Pl, 5));
+        assert_ne!(form(Locale::Pl, 1), form(Locale::Pl, 2));
+    }
+
+    #[test]
+    fn romanian_plural_for_20_changes_differs_from_19() {
+        assert_eq!(form(Locale::Ro, 19), form(Locale::Ro, 2));
+        assert_ne!(form(Locale::Ro, 20), form(Locale::Ro, 19));
+        assert_ne!(form(Locale::Ro, 1), form(Locale::Ro, 2));
+    }
+
+    #[test]
+    fn variables_are_written_without_isolation_marks() {
+        let text = waiting(Locale::En, 3);
+        assert!(text.contains('3'), "{text}");
+        assert!(!text.contains('\u{2068}'), "{text:?}");
     }
 }

@@ -10,7 +10,7 @@ pub fn AppHeader() -> impl IntoView {
         <header class="app-header">
             <A href="/" attr:class="brand">
                 <img src="/icons/favicon.svg" alt="" width="32" height="32"/>
-                <span>{tr("app-name")}</span>
+                <span>{tr(|m| m.app_name())}</span>
             </A>
             <SyncStatus/>
             <LanguagePicker/>

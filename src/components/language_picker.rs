@@ -10,9 +10,9 @@ pub fn LanguagePicker() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <label class="language-picker">
-            <span class="visually-hidden">{tr("language-label")}</span>
+            <span class="visually-hidden">{tr(|m| m.language_label())}</span>
             <select
-                aria-label=tr("language-label")
+                aria-label=tr(|m| m.language_label())
                 on:change=move |ev| {
                     if let Some(locale) = Locale::from_tag(&event_target_value(&ev)) {
                         i18n.choose(locale);

@@ -14,15 +14,15 @@ pub fn DonePage() -> impl IntoView {
     view! {
         <article class="done">
             <img class="pictogram" src="/pictograms/done.svg" alt="" width="96" height="96"/>
-            <h1>{tr("done-title")}</h1>
+            <h1>{tr(|m| m.done_title())}</h1>
             <p class="lead">{module.title.clone()}</p>
             <section class="action">
-                <h2>{tr("done-next-step")}</h2>
+                <h2>{tr(|m| m.done_next_step())}</h2>
                 <p>{module.next_step.clone()}</p>
             </section>
-            <p>{tr("done-talk")}</p>
+            <p>{tr(|m| m.done_talk())}</p>
             <p>
-                <A href="/" attr:class="button primary">{tr("done-back")}</A>
+                <A href="/" attr:class="button primary">{tr(|m| m.done_back())}</A>
             </p>
         </article>
     }

@@ -7,19 +7,20 @@ use wegwijs_core::progress::ModuleStatus;
 
 use crate::components::PictogramImage;
 use crate::content;
-use crate::i18n::{tr, tr_args, use_i18n};
+use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
+use fluent_static::Message;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let catalog = LocalResource::new(move || content::catalog(i18n.locale.get()));
     view! {
-        <h1>{tr("home-title")}</h1>
-        <p class="lead">{tr("home-intro")}</p>
+        <h1>{tr(|m| m.home_title())}</h1>
+        <p class="lead">{tr(|m| m.home_intro())}</p>
         {move || match catalog.get() {
-            None => view! { <p class="loading">{tr("loading")}</p> }.into_any(),
-            Some(Err(_)) => view! { <p class="notice">{tr("content-unavailable")}</p> }.into_any(),
+            None => view! { <p class="loading">{tr(|m| m.loading())}</p> }.into_any(),
+            Some(Err(_)) => view! { <p class="notice">{tr(|m| m.content_unavailable())}</p> }.into_any(),
             Some(Ok(catalog)) => {
                 Theme::ALL
                     .into_iter()
@@ -43,7 +44,7 @@ pub fn Home() -> impl IntoView {
 fn ThemeSection(theme: Theme, modules: Vec<ModuleSummary>) -> impl IntoView {
     view! {
         <section class="theme" aria-labelledby=format!("theme-{theme:?}")>
-            <h2 id=format!("theme-{theme:?}")>{tr(theme.message_id())}</h2>
+            <h2 id=format!("theme-{theme:?}")>{tr(|m| theme_heading(m, theme))}</h2>
             <ul class="module-list">
                 {modules.into_iter().map(|module| view! { <ModuleCard module/> }).collect_view()}
             </ul>
@@ -56,15 +57,19 @@ fn ModuleCard(module: ModuleSummary) -> impl IntoView {
     let progress = use_progress();
     let id = module.id.clone();
     let status = Memo::new(move |_| progress.progress.with(|p| p.status(&id)));
-    let minutes = module.minutes;
-    let length = tr_args("module-minutes", move || [("minutes", minutes.into())]);
-    let status_label = move || match status.get() {
-        ModuleStatus::NotStarted => "status-not-started",
-        ModuleStatus::InProgress => "status-in-progress",
-        ModuleStatus::Done => "status-done",
+    let length = tr(|m| m.module_minutes(module.minutes));
+    let status_class = move || match status.get() {
+        ModuleStatus::NotStarted => "status status-not-started",
+        ModuleStatus::InProgress => "status status-in-progress",
+        ModuleStatus::Done => "status status-done",
     };
-    let i18n = use_i18n();
-    let status_text = move || crate::i18n::format(i18n.locale.get(), status_label(), None);
+    let status_text = move || {
+        tr(|m| match status.get() {
+            ModuleStatus::NotStarted => m.status_not_started(),
+            ModuleStatus::InProgress => m.status_in_progress(),
+            ModuleStatus::Done => m.status_done(),
+        })
+    };
     view! {
         <li class="module-card">
             <A href=format!("/modules/{}", module.id)>
@@ -74,12 +79,23 @@ fn ModuleCard(module: ModuleSummary) -> impl IntoView {
                     <span class="module-summary">{module.summary}</span>
                     <span class="module-meta">
                         {length}
-                        <span class=move || format!("status {}", status_label())>
+                        <span class=status_class>
                             {status_text}
                         </span>
                     </span>
                 </span>
             </A>
         </li>
+    }
+}
+
+fn theme_heading(m: &Messages, theme: Theme) -> Message {
+    match theme {
+        Theme::Health => m.theme_health(),
+        Theme::Money => m.theme_money(),
+        Theme::Work => m.theme_work(),
+        Theme::Living => m.theme_living(),
+        Theme::Help => m.theme_help(),
+        Theme::Growth => m.theme_growth(),
     }
 }

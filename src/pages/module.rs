@@ -36,10 +36,10 @@ pub fn ModuleFrame() -> impl IntoView {
         async move { content::module(locale, &id).await }
     });
     move || match module.get() {
-        None => view! { <p class="loading">{tr("loading")}</p> }.into_any(),
+        None => view! { <p class="loading">{tr(|m| m.loading())}</p> }.into_any(),
         Some(Err(_)) => view! {
-            <h1>{tr("content-missing-title")}</h1>
-            <p class="notice">{tr("content-unavailable")}</p>
+            <h1>{tr(|m| m.content_missing_title())}</h1>
+            <p class="notice">{tr(|m| m.content_unavailable())}</p>
         }
         .into_any(),
         Some(Ok(module)) => {
@@ -80,5 +80,5 @@ pub fn ModuleStart() -> impl IntoView {
             },
         );
     });
-    view! { <p class="loading">{tr("loading")}</p> }
+    view! { <p class="loading">{tr(|m| m.loading())}</p> }
 }

@@ -6,9 +6,9 @@ use crate::i18n::tr;
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>{tr("not-found-title")}</h1>
+        <h1>{tr(|m| m.not_found_title())}</h1>
         <p>
-            <A href="/" attr:class="button">{tr("not-found-back")}</A>
+            <A href="/" attr:class="button">{tr(|m| m.not_found_back())}</A>
         </p>
     }
 }

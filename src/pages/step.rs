@@ -11,8 +11,9 @@ use wegwijs_core::progress::Activity;
 use super::module::{module_path, use_module};
 use crate::browser::dom;
 use crate::components::PictogramImage;
-use crate::i18n::{tr, tr_args, use_i18n};
+use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
+use fluent_static::Message;
 
 #[component]
 pub fn StepPage() -> impl IntoView {
@@ -57,11 +58,11 @@ fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
     };
     let finishes = index + 1 == total && module.quiz.is_empty();
     let next_label = if index + 1 < total {
-        tr("player-next")
+        tr(|m| m.player_next())
     } else if finishes {
-        tr("player-finish")
+        tr(|m| m.player_finish())
     } else {
-        tr("player-to-quiz")
+        tr(|m| m.player_to_quiz())
     };
     let on_next = {
         let (module_id, step_id, version) = (module.id.clone(), step.id.clone(), module.version);
@@ -79,9 +80,7 @@ fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
             navigate(&next_target, Default::default());
         }
     };
-    let step_count = tr_args("player-step-of", move || {
-        [("current", (index + 1).into()), ("total", total.into())]
-    });
+    let step_count = tr(|m| m.player_step_of(index + 1, total));
     let sources: Vec<_> = step
         .sources
         .iter()
@@ -99,17 +98,17 @@ fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
                 {step.pictograms.into_iter().map(|p| view! { <PictogramImage pictogram=p/> }).collect_view()}
             </div>
             {step.body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
-            <BulletBox heading="player-key-facts" class="key-facts" items=step.key_facts/>
-            <BulletBox heading="player-checklist" class="checklist" items=step.checklist/>
+            <BulletBox heading=Messages::player_key_facts class="key-facts" items=step.key_facts/>
+            <BulletBox heading=Messages::player_checklist class="checklist" items=step.checklist/>
             {step.action.map(|action| view! {
                 <section class="action">
-                    <h2>{tr("player-action")}</h2>
+                    <h2>{tr(|m| m.player_action())}</h2>
                     <p>{action}</p>
                 </section>
             })}
             <SourceList sources/>
             <nav class="step-nav">
-                <A href=back_target attr:class="button secondary">{tr("player-back")}</A>
+                <A href=back_target attr:class="button secondary">{tr(|m| m.player_back())}</A>
                 <button class="button primary" on:click=on_next>{next_label}</button>
             </nav>
         </article>
@@ -117,7 +116,11 @@ fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
 }
 
 #[component]
-fn BulletBox(heading: &'static str, class: &'static str, items: Vec<String>) -> impl IntoView {
+fn BulletBox(
+    heading: fn(&Messages) -> Message,
+    class: &'static str,
+    items: Vec<String>,
+) -> impl IntoView {
     (!items.is_empty()).then(|| {
         view! {
             <section class=class>
@@ -134,19 +137,13 @@ fn SourceList(sources: Vec<wegwijs_core::content::Source>) -> impl IntoView {
     (!sources.is_empty()).then(|| {
         view! {
             <footer class="sources">
-                <h2 class="visually-hidden">{tr("player-sources")}</h2>
+                <h2 class="visually-hidden">{tr(|m| m.player_sources())}</h2>
                 <ul>
                     {sources
                         .into_iter()
                         .map(|source| {
-                            let checked = source.checked.clone();
-                            let organisation = source.organisation.clone();
-                            let line = tr_args("player-source", move || {
-                                [
-                                    ("organisation", organisation.clone().into()),
-                                    ("date", format_iso_date(&checked, i18n.locale.get()).into()),
-                                ]
-                            });
+                            let date = format_iso_date(&source.checked, i18n.locale.get());
+                            let line = tr(|m| m.player_source(&source.organisation, &date));
                             view! {
                                 <li>
                                     <a href=source.url rel="noopener" target="_blank">{source.title}</a>

@@ -46,18 +46,6 @@ impl Theme {
         Theme::Help,
         Theme::Growth,
     ];
-
-    /// The Fluent message id of the theme's heading.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Theme::Health => "theme-health",
-            Theme::Money => "theme-money",
-            Theme::Work => "theme-work",
-            Theme::Living => "theme-living",
-            Theme::Help => "theme-help",
-            Theme::Growth => "theme-growth",
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
