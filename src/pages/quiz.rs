@@ -11,7 +11,7 @@ use wegwijs_core::progress::Activity;
 
 use super::module::{module_path, use_module};
 use crate::browser::dom;
-use crate::i18n::{tr, tr_args};
+use crate::i18n::tr;
 use crate::progress::use_progress;
 
 #[component]
@@ -84,9 +84,7 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
             }
         }
     };
-    let count = tr_args("quiz-question-of", move || {
-        [("current", (index + 1).into()), ("total", total.into())]
-    });
+    let count = tr(|m| m.quiz_question_of(index + 1, total));
     let multiple = question.kind == QuestionKind::Multiple;
     let input_type = if multiple { "checkbox" } else { "radio" };
     let group = format!("q-{}", question.id);
@@ -102,9 +100,11 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                 let id = id.clone();
                 move || picked.with(|p| p.contains(&id))
             };
+            // Once answered, explain every option picked, and every right one that was missed.
             let show_feedback = {
                 let is_picked = is_picked.clone();
-                move || answered.get() && is_picked()
+                let correct = option.correct;
+                move || answered.get() && (is_picked() || correct)
             };
             let record_answer = record_answer.clone();
             let on_change = move |_| {
@@ -151,13 +151,13 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
     view! {
         <article class="quiz">
             <p class="step-count">
-                <span class="module-name">{tr("quiz-title")}</span>
+                <span class="module-name">{tr(|m| m.quiz_title())}</span>
                 <span>{count}</span>
             </p>
             <fieldset>
                 <legend>
                     <h1>{question.prompt.clone()}</h1>
-                    {multiple.then(|| view! { <span class="hint">{tr("quiz-pick-all")}</span> })}
+                    {multiple.then(|| view! { <span class="hint">{tr(|m| m.quiz_pick_all())}</span> })}
                 </legend>
                 <ul class="options">{options}</ul>
             </fieldset>
@@ -169,7 +169,7 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                         on:click=move |_| record_answer()
                         disabled=move || picked.with(|p| p.is_empty())
                     >
-                        {tr("quiz-check")}
+                        {tr(|m| m.quiz_check())}
                     </button>
                 }
             })}
@@ -179,9 +179,9 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                         let is_right = is_right.clone();
                         move || {
                             if is_right() {
-                                view! { <p class="right">{tr("quiz-right")}</p> }.into_any()
+                                view! { <p class="right">{tr(|m| m.quiz_right())}</p> }.into_any()
                             } else {
-                                view! { <p class="wrong">{tr("quiz-try-again")}</p> }.into_any()
+                                view! { <p class="wrong">{tr(|m| m.quiz_try_again())}</p> }.into_any()
                             }
                         }
                     }
@@ -193,7 +193,7 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                     on:click=on_next
                     disabled=move || !answered.get()
                 >
-                    {if last { tr("quiz-finish") } else { tr("quiz-next") }}
+                    {if last { tr(|m| m.quiz_finish()) } else { tr(|m| m.quiz_next()) }}
                 </button>
             </nav>
         </article>
