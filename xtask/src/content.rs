@@ -24,9 +24,13 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} modules × {} languages complete, {} bytes of JSON",
-            self.modules, self.languages, self.json_bytes
-        )
+            "{} modules × {} languages complete",
+            self.modules, self.languages
+        )?;
+        if self.json_bytes > 0 {
+            write!(f, ", {} bytes of JSON", self.json_bytes)?;
+        }
+        Ok(())
     }
 }
 

@@ -79,6 +79,27 @@ fn serve(addr: &str, demo: bool) -> Result<()> {
 
 fn test() -> Result<()> {
     let root = tools::root();
+    tools::ensure_wasm_target()?;
+    tools::step("formatting and lints");
+    tools::cargo(&["fmt", "--all", "--check"])?;
+    tools::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    tools::cargo(&[
+        "clippy",
+        "--package",
+        "wegwijs",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
     tools::step("native tests: core, server API on SQLite, locales");
     tools::cargo(&["test", "--workspace", "--exclude", "wegwijs"])?;
     // The app's own tests (locale catalogues) build the app natively; no browser needed.

@@ -1,0 +1,111 @@
+// A Polish worker on a small phone: loads Wegwijs once online, loses the network, finishes
+// "Calling in sick" offline, and the server holds exactly one completion once the phone is
+// back online, also when the same push is replayed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  builtModule,
+  cleanup,
+  journal,
+  launchBrowser,
+  messages,
+  phone,
+  startServer,
+  waitForServiceWorker,
+} from "./harness.mjs";
+
+const MODULE = "calling-in-sick";
+
+test("a module finished offline reaches the server exactly once", async (t) => {
+  let server = await startServer();
+  const browser = await launchBrowser();
+  t.after(async () => {
+    await browser.close();
+    await server.stop();
+    cleanup(server.dataDir);
+  });
+  const context = await phone(browser, { locale: "en-GB" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  // First visit: the browser speaks English, so the app does.
+  await page.goto(server.url);
+  const en = messages("en");
+  await page.getByRole("heading", { level: 1, name: en["home-title"] }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  await waitForServiceWorker(page);
+
+  // The worker switches to Polish.
+  const pl = messages("pl");
+  await page.getByLabel(en["language-label"]).selectOption({ label: "Polski" });
+  await page.getByRole("heading", { level: 1, name: pl["home-title"] }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "pl");
+
+  // The network goes: the server is down and the browser is offline.
+  await server.stop();
+  await context.setOffline(true);
+  await page.reload();
+
+  // The app starts from the service worker, still in Polish.
+  await page.getByRole("heading", { level: 1, name: pl["home-title"] }).waitFor();
+  const module = builtModule("pl", MODULE);
+  await page.getByRole("link", { name: new RegExp(module.title) }).click();
+
+  for (const step of module.steps) {
+    await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+    await page.locator(".step-nav button").click();
+  }
+
+  for (const question of module.quiz) {
+    await page.getByRole("heading", { level: 1, name: question.prompt }).waitFor();
+    for (const option of question.options.filter((o) => o.correct)) {
+      await page.getByLabel(option.text, { exact: true }).check();
+    }
+    if (question.kind === "multiple") {
+      await page.getByRole("button", { name: pl["quiz-check"] }).click();
+    }
+    await page.getByTestId("quiz-verdict").getByText(pl["quiz-right"]).waitFor();
+    await page.locator(".step-nav button").click();
+  }
+  await page.getByRole("heading", { level: 1, name: pl["done-title"] }).waitFor();
+  await page.getByText(module.next_step).waitFor();
+
+  // Everything was recorded on the phone, and is waiting.
+  const offline = await journal(page);
+  const expected = 1 + module.steps.length + module.quiz.length + 1;
+  assert.equal(offline.events.length, expected, "opened + steps + answers + completed");
+  assert.equal(
+    offline.events.filter((e) => e.activity.type === "module_completed").length,
+    1,
+  );
+  const status = page.getByTestId("sync-status");
+  assert.match(await status.innerText(), new RegExp(String(expected)));
+
+  // The network comes back: the same server (same port, same database) and the browser.
+  server = await startServer({ port: server.port, dataDir: server.dataDir });
+  await context.setOffline(false);
+  await status.getByText(pl["sync-all-saved"]).waitFor({ timeout: 20_000 });
+
+  const progressUrl = `${server.url}/api/devices/${offline.deviceId}/progress`;
+  const progress = await (await fetch(progressUrl)).json();
+  const held = progress.modules.find((m) => m.module === MODULE);
+  assert.equal(held.completions, 1);
+  assert.equal(held.steps_completed, module.steps.length);
+  assert.equal(progress.last_seq, expected);
+
+  // The same push again, as a flaky network might deliver it: nothing changes.
+  const replay = await fetch(`${server.url}/api/sync/push`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ device_id: offline.deviceId, events: offline.events }),
+  });
+  assert.equal(replay.status, 200);
+  const answer = await replay.json();
+  assert.equal(answer.applied, 0);
+  assert.equal(answer.duplicates, expected);
+  const after = await (await fetch(progressUrl)).json();
+  assert.deepEqual(after, progress);
+
+  assert.deepEqual(errors, []);
+});
