@@ -14,11 +14,14 @@ use crate::store;
 pub const DEVICE_IDS: [&str; 3] = ["demo-device-0001", "demo-device-0002", "demo-device-0003"];
 
 const CALLING_IN_SICK: &str = "calling-in-sick";
-const CALLING_IN_SICK_STEPS: [&str; 4] = [
-    "before-your-shift",
+/// The step and question ids of `content/modules/calling-in-sick`.
+const CALLING_IN_SICK_STEPS: [&str; 6] = [
     "who-to-call",
+    "when-to-call",
     "what-to-say",
-    "sick-pay",
+    "company-doctor",
+    "money",
+    "better-or-longer",
 ];
 const PAYSLIP: &str = "payslip";
 const PAYSLIP_STEPS: [&str; 3] = ["gross-and-net", "holiday-pay", "check-your-hours"];
@@ -50,9 +53,10 @@ fn events(index: usize) -> Vec<Event> {
         0 => [
             module_run(CALLING_IN_SICK, &CALLING_IN_SICK_STEPS),
             vec![
-                quiz(CALLING_IN_SICK, "when-to-call", "after-shift", false),
-                quiz(CALLING_IN_SICK, "when-to-call", "before-shift", true),
-                quiz(CALLING_IN_SICK, "who-to-tell", "agency", true),
+                quiz(CALLING_IN_SICK, "who", &["a"], false),
+                quiz(CALLING_IN_SICK, "who", &["a", "b"], true),
+                quiz(CALLING_IN_SICK, "what-to-say", &["a", "c", "d"], true),
+                quiz(CALLING_IN_SICK, "when", &["b"], true),
                 completed(CALLING_IN_SICK),
             ],
             module_run(PAYSLIP, &PAYSLIP_STEPS[..1]),
@@ -64,8 +68,8 @@ fn events(index: usize) -> Vec<Event> {
         _ => [
             module_run(PAYSLIP, &PAYSLIP_STEPS),
             vec![
-                quiz(PAYSLIP, "net-is", "after-tax", true),
-                quiz(PAYSLIP, "holiday-pay-percent", "eight", true),
+                quiz(PAYSLIP, "net-is", &["after-tax"], true),
+                quiz(PAYSLIP, "holiday-pay-percent", &["eight"], true),
                 completed(PAYSLIP),
                 opened(CALLING_IN_SICK),
             ],
@@ -111,11 +115,11 @@ fn completed(module: &str) -> Activity {
     }
 }
 
-fn quiz(module: &str, question: &str, picked: &str, correct: bool) -> Activity {
+fn quiz(module: &str, question: &str, picked: &[&str], correct: bool) -> Activity {
     Activity::QuizAnswered {
         module: module.to_string(),
         question: question.to_string(),
-        picked: vec![picked.to_string()],
+        picked: picked.iter().map(|p| p.to_string()).collect(),
         correct,
     }
 }
