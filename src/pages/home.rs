@@ -14,7 +14,7 @@ use fluent_static::Message;
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    let catalog = LocalResource::new(move || content::catalog(i18n.locale.get()));
+    let catalog = content::load(content::catalog(i18n.locale.get_untracked()));
     view! {
         <h1>{tr(|m| m.home_title())}</h1>
         <p class="lead">{tr(|m| m.home_intro())}</p>

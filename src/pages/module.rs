@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wegwijs_core::content::Module;
 use wegwijs_core::progress::Activity;
 
+use crate::browser::dom;
 use crate::content;
 use crate::i18n::{tr, use_i18n};
 use crate::progress::use_progress;
@@ -22,6 +23,25 @@ pub fn use_module() -> Arc<Module> {
     expect_context::<CurrentModule>().0
 }
 
+/// The 0-based position from the route's 1-based `:n`, for a step or a question. Moving to
+/// another position moves focus to the new heading, as a screen reader user expects.
+pub fn use_position() -> Memo<usize> {
+    let params = use_params_map();
+    let index = Memo::new(move |_| {
+        params
+            .read()
+            .get("n")
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(1))
+            .unwrap_or(0)
+    });
+    Effect::new(move || {
+        index.track();
+        request_animation_frame(dom::focus_main_heading);
+    });
+    index
+}
+
 pub fn module_path(id: &str, rest: &str) -> String {
     format!("/modules/{id}/{rest}")
 }
@@ -30,21 +50,21 @@ pub fn module_path(id: &str, rest: &str) -> String {
 pub fn ModuleFrame() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let module = LocalResource::new(move || {
-        let (locale, id) = (i18n.locale.get(), id());
-        async move { content::module(locale, &id).await }
-    });
-    move || match module.get() {
-        None => view! { <p class="loading">{tr(|m| m.loading())}</p> }.into_any(),
-        Some(Err(_)) => view! {
-            <h1>{tr(|m| m.content_missing_title())}</h1>
-            <p class="notice">{tr(|m| m.content_unavailable())}</p>
-        }
-        .into_any(),
-        Some(Ok(module)) => {
-            provide_context(CurrentModule(Arc::new(module)));
-            view! { <Outlet/> }.into_any()
+    // Only the module id: moving between steps changes other parameters and must not reload.
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    move || {
+        let module = content::load(content::module(i18n.locale.get_untracked(), id.get()));
+        move || match module.get() {
+            None => view! { <p class="loading">{tr(|m| m.loading())}</p> }.into_any(),
+            Some(Err(_)) => view! {
+                <h1>{tr(|m| m.content_missing_title())}</h1>
+                <p class="notice">{tr(|m| m.content_unavailable())}</p>
+            }
+            .into_any(),
+            Some(Ok(module)) => {
+                provide_context(CurrentModule(Arc::new(module)));
+                view! { <Outlet/> }.into_any()
+            }
         }
     }
 }

@@ -5,31 +5,18 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use wegwijs_core::content::{Module, QuestionKind};
 use wegwijs_core::progress::Activity;
 
-use super::module::{module_path, use_module};
-use crate::browser::dom;
+use super::module::{module_path, use_module, use_position};
 use crate::i18n::tr;
 use crate::progress::use_progress;
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let module = use_module();
-    let params = use_params_map();
-    let index = Memo::new(move |_| {
-        params
-            .read()
-            .get("n")
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(1))
-            .unwrap_or(0)
-    });
-    Effect::new(move || {
-        index.track();
-        request_animation_frame(dom::focus_main_heading);
-    });
+    let index = use_position();
     move || {
         let i = index.get().min(module.quiz.len().saturating_sub(1));
         view! { <QuestionView module=module.clone() index=i/> }

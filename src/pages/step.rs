@@ -3,13 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use wegwijs_core::content::{Module, Step};
 use wegwijs_core::locale::format_iso_date;
 use wegwijs_core::progress::Activity;
 
-use super::module::{module_path, use_module};
-use crate::browser::dom;
+use super::module::{module_path, use_module, use_position};
 use crate::components::PictogramImage;
 use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
@@ -18,19 +17,7 @@ use fluent_static::Message;
 #[component]
 pub fn StepPage() -> impl IntoView {
     let module = use_module();
-    let params = use_params_map();
-    let index = Memo::new(move |_| {
-        params
-            .read()
-            .get("n")
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| n.checked_sub(1))
-            .unwrap_or(0)
-    });
-    Effect::new(move || {
-        index.track();
-        request_animation_frame(dom::focus_main_heading);
-    });
+    let index = use_position();
     move || {
         let i = index.get().min(module.steps.len().saturating_sub(1));
         view! { <StepView module=module.clone() index=i/> }

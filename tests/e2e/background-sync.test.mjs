@@ -4,11 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   builtModule,
-  cleanup,
   journal,
-  launchBrowser,
   phone,
-  startServer,
+  serverAndBrowser,
   waitForServiceWorker,
 } from "./harness.mjs";
 
@@ -25,14 +23,9 @@ async function until(check, what, timeout = 20_000) {
 }
 
 test("the service worker pushes the outbox on a sync event while the app is closed", async (t) => {
-  let server = await startServer();
-  const browser = await launchBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-    cleanup(server.dataDir);
-  });
-  const context = await phone(browser, { locale: "ro-RO" });
+  const world = await serverAndBrowser(t);
+  const server = world.server;
+  const context = await phone(world.browser, { locale: "ro-RO" });
   const page = await context.newPage();
   await page.goto(server.url);
   await waitForServiceWorker(page);
@@ -52,7 +45,8 @@ test("the service worker pushes the outbox on a sync event while the app is clos
   // The app is closed; only a blank tab remains to reach the browser's DevTools protocol.
   const blank = await context.newPage();
   await page.close();
-  server = await startServer({ port: server.port, dataDir: server.dataDir });
+  // The same server comes back: same port (so the same origin) and the same database.
+  await world.restartServer();
   await context.setOffline(false);
 
   const cdp = await context.newCDPSession(blank);

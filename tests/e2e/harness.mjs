@@ -100,6 +100,26 @@ const PHONE = {
   serviceWorkers: "allow",
 };
 
+/**
+ * A server with its own database and a browser, both closed after the test. `restartServer`
+ * brings the same server back (same port, so the same origin, and the same database) after
+ * the test stopped it to cut the network.
+ */
+export async function serverAndBrowser(t) {
+  const world = { server: await startServer(), browser: await launchBrowser() };
+  world.restartServer = async () => {
+    const { port, dataDir } = world.server;
+    world.server = await startServer({ port, dataDir });
+    return world.server;
+  };
+  t.after(async () => {
+    await world.browser.close();
+    await world.server.stop();
+    cleanup(world.server.dataDir);
+  });
+  return world;
+}
+
 /** Debian's Chromium, headless. */
 export async function launchBrowser() {
   return chromium.launch(LAUNCH);

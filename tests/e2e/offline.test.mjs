@@ -5,26 +5,19 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   builtModule,
-  cleanup,
   journal,
-  launchBrowser,
   messages,
   phone,
-  startServer,
+  serverAndBrowser,
   waitForServiceWorker,
 } from "./harness.mjs";
 
 const MODULE = "calling-in-sick";
 
 test("a module finished offline reaches the server exactly once", async (t) => {
-  let server = await startServer();
-  const browser = await launchBrowser();
-  t.after(async () => {
-    await browser.close();
-    await server.stop();
-    cleanup(server.dataDir);
-  });
-  const context = await phone(browser, { locale: "en-GB" });
+  const world = await serverAndBrowser(t);
+  const server = world.server;
+  const context = await phone(world.browser, { locale: "en-GB" });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -83,7 +76,7 @@ test("a module finished offline reaches the server exactly once", async (t) => {
   assert.match(await status.innerText(), new RegExp(String(expected)));
 
   // The network comes back: the same server (same port, same database) and the browser.
-  server = await startServer({ port: server.port, dataDir: server.dataDir });
+  await world.restartServer();
   await context.setOffline(false);
   await status.getByText(pl["sync-all-saved"]).waitFor({ timeout: 20_000 });
 

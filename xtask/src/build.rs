@@ -97,8 +97,17 @@ fn bindgen_and_optimise(root: &Path, out: &Path) -> Result<Assets> {
             .arg(&optimised),
     )?;
 
+    // wasm-bindgen's glue is written to be read; a phone only needs it small.
+    let minified = scratch.join("wegwijs.min.js");
+    tools::run(
+        Command::new(tools::node_bin("terser"))
+            .arg(scratch.join("wegwijs.js"))
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(&minified),
+    )?;
+
     let wasm = fs::read(&optimised)?;
-    let js = fs::read(scratch.join("wegwijs.js"))?;
+    let js = fs::read(&minified)?;
     let css = fs::read(root.join("style/main.css"))?;
     let assets = Assets {
         wasm: format!("wegwijs-{}_bg.wasm", short_hash(&wasm)),

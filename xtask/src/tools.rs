@@ -53,7 +53,7 @@ pub fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
-/// Installs the npm packages pinned in package-lock.json (wasm-opt from binaryen,
+/// Installs the npm packages pinned in package-lock.json (wasm-opt from binaryen, terser,
 /// playwright-core, axe-core) when node_modules is missing or older than the lock file.
 pub fn ensure_npm_packages() -> Result<()> {
     let root = root();
