@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 use crate::components::AppHeader;
 use crate::i18n::{I18n, tr};
-use crate::pages::{
-    done::DonePage, home::Home, module, not_found::NotFound, quiz::QuizPage, step::StepPage,
-};
+use crate::pages::done::DoneRoute;
+use crate::pages::home::Home;
+use crate::pages::module::{ModuleFrameRoute, ModuleStartRoute};
+use crate::pages::not_found::NotFound;
+use crate::pages::quiz::QuizRoute;
+use crate::pages::step::StepRoute;
 use crate::progress::ProgressStore;
 use crate::sync::Sync;
 
@@ -29,11 +32,12 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
-                    <ParentRoute path=path!("/modules/:id") view=module::ModuleFrame>
-                        <Route path=path!("") view=module::ModuleStart/>
-                        <Route path=path!("step/:n") view=StepPage/>
-                        <Route path=path!("quiz/:n") view=QuizPage/>
-                        <Route path=path!("done") view=DonePage/>
+                    // The player is split off the first load; each part loads on first use.
+                    <ParentRoute path=path!("/modules/:id") view={Lazy::<ModuleFrameRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<ModuleStartRoute>::new()}/>
+                        <Route path=path!("step/:n") view={Lazy::<StepRoute>::new()}/>
+                        <Route path=path!("quiz/:n") view={Lazy::<QuizRoute>::new()}/>
+                        <Route path=path!("done") view={Lazy::<DoneRoute>::new()}/>
                     </ParentRoute>
                 </Routes>
             </main>

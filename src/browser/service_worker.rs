@@ -1,5 +1,7 @@
 //! Registration of `public/sw.js` and the messages between it and the page.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -15,9 +17,23 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 }
 
 pub fn register() {
-    if let Some(container) = container() {
-        let _ = container.register("/sw.js");
-    }
+    let Some(container) = container() else { return };
+    // A worker taking over a page that a worker already controlled is a new build. Its cache
+    // no longer holds this build's lazy chunks, so the page reloads into the new build;
+    // progress is in IndexedDB and the URL keeps the place. The first worker to claim an
+    // uncontrolled page (the first visit) changes nothing.
+    let controlled = Cell::new(container.controller().is_some());
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if controlled.replace(true)
+            && let Some(window) = web_sys::window()
+        {
+            let _ = window.location().reload();
+        }
+    });
+    let _ = container
+        .add_event_listener_with_callback("controllerchange", on_change.as_ref().unchecked_ref());
+    on_change.forget();
+    let _ = container.register("/sw.js");
 }
 
 /// Asks for a Background Sync `sync` event, so the worker pushes even after the app is closed.

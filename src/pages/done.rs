@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::{LazyRoute, lazy_route};
 
 use super::module::use_module;
 use crate::browser::dom;
@@ -25,5 +26,19 @@ pub fn DonePage() -> impl IntoView {
                 <A href="/" attr:class="button primary">{tr(|m| m.done_back())}</A>
             </p>
         </article>
+    }
+}
+
+/// Loaded on first use: the player is not part of the first load.
+pub struct DoneRoute;
+
+#[lazy_route]
+impl LazyRoute for DoneRoute {
+    fn data() -> Self {
+        DoneRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <DonePage/> }.into_any()
     }
 }

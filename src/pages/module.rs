@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::content::Module;
 use wegwijs_core::progress::Activity;
 
@@ -101,4 +102,32 @@ pub fn ModuleStart() -> impl IntoView {
         );
     });
     view! { <p class="loading">{tr(|m| m.loading())}</p> }
+}
+
+/// Loaded on first use: the player is not part of the first load.
+pub struct ModuleFrameRoute;
+
+#[lazy_route]
+impl LazyRoute for ModuleFrameRoute {
+    fn data() -> Self {
+        ModuleFrameRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ModuleFrame/> }.into_any()
+    }
+}
+
+/// Loaded on first use: the player is not part of the first load.
+pub struct ModuleStartRoute;
+
+#[lazy_route]
+impl LazyRoute for ModuleStartRoute {
+    fn data() -> Self {
+        ModuleStartRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <ModuleStart/> }.into_any()
+    }
 }

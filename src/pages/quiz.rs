@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::content::{Module, QuestionKind};
 use wegwijs_core::progress::Activity;
 
@@ -184,5 +185,19 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                 </button>
             </nav>
         </article>
+    }
+}
+
+/// Loaded on first use: the player is not part of the first load.
+pub struct QuizRoute;
+
+#[lazy_route]
+impl LazyRoute for QuizRoute {
+    fn data() -> Self {
+        QuizRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <QuizPage/> }.into_any()
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::content::{Module, Step};
 use wegwijs_core::locale::format_iso_date;
 use wegwijs_core::progress::Activity;
@@ -143,4 +144,18 @@ fn SourceList(sources: Vec<wegwijs_core::content::Source>) -> impl IntoView {
             </footer>
         }
     })
+}
+
+/// Loaded on first use: the player is not part of the first load.
+pub struct StepRoute;
+
+#[lazy_route]
+impl LazyRoute for StepRoute {
+    fn data() -> Self {
+        StepRoute
+    }
+
+    fn view(_this: Self) -> AnyView {
+        view! { <StepPage/> }.into_any()
+    }
 }

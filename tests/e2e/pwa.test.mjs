@@ -49,7 +49,7 @@ test("Chromium can install the app and the manifest says how", async (t) => {
   assert.deepEqual(installabilityErrors, []);
 });
 
-test("the next build's service worker takes over and deletes the old cache", async (t) => {
+test("the next build's service worker takes over, reloads the page and deletes the old cache", async (t) => {
   const dist = copyOfDist();
   const server = await startServer({ dist });
   const browser = await launchBrowser();
@@ -81,14 +81,13 @@ test("the next build's service worker takes over and deletes the old cache", asy
   const next = "0123456789abcdef";
   writeFileSync(join(dist, "sw.js"), sw.replace(version, next));
   for (const compressed of ["sw.js.br", "sw.js.gz"]) cleanup(join(dist, compressed));
+  // The open page reloads into the new build once the new worker takes over.
+  const reloaded = page.waitForEvent("load");
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    const changed = new Promise((resolve) =>
-      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-    );
     await registration.update();
-    await changed;
   });
+  await reloaded;
   await page.waitForFunction(
     async (name) => {
       const keys = await caches.keys();

@@ -45,22 +45,22 @@ pub fn dist() -> Result<PathBuf> {
     tools::ensure_npm_packages()?;
 
     tools::step("compiling the app to wasm (release)");
-    tools::cargo(&[
-        "build",
-        "--package",
-        "wegwijs",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        WASM_PROFILE,
-    ])?;
+    tools::run(
+        Command::new(env!("CARGO"))
+            .args(["build", "--package", "wegwijs", "--target", WASM_TARGET])
+            .args(["--profile", WASM_PROFILE])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
+                wasm_rustflags(&root),
+            ),
+    )?;
 
     tools::step("assembling dist/");
     let staging = root.join("target/xtask-dist");
     reset_dir(&staging)?;
     copy_dir(&root.join("public"), &staging, &|p| p.ends_with("sw.js"))?;
 
-    let assets = bindgen_and_optimise(&root, &staging)?;
+    let assets = split_bind_optimise(&root, &staging)?;
     let report = content::build(&root, &staging.join("content"))?;
     println!("content: {report}");
     write_index_html(&root, &staging, &assets)?;
@@ -76,48 +76,173 @@ pub fn dist() -> Result<PathBuf> {
     Ok(dist)
 }
 
-fn bindgen_and_optimise(root: &Path, out: &Path) -> Result<Assets> {
+/// The flags of `.cargo/config.toml` for wasm, plus path remapping: panic messages keep their
+/// file and line, but not where this machine keeps its sources, which makes them smaller and
+/// keeps local paths out of what ships.
+fn wasm_rustflags(root: &Path) -> String {
+    let cargo_home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|_| std::env::var("HOME").map(|home| Path::new(&home).join(".cargo")))
+        .unwrap_or_default();
+    [
+        "-Clink-arg=--emit-relocs".to_string(),
+        format!(
+            "--remap-path-prefix={}=",
+            cargo_home.join("registry/src").display()
+        ),
+        format!("--remap-path-prefix={}=", root.display()),
+    ]
+    .join(" ")
+}
+
+/// Stands for the build's content hash in file names until it is known: the main module and
+/// the split loader name each other, so one hash over the whole build names them all.
+const HASH_PLACEHOLDER: &str = "@@@@@@@@@@@@@@@@";
+
+/// Lazy chunks live here, outside the top level of `dist/` that a first load fetches.
+const LAZY_DIR: &str = "lazy";
+
+/// Splits the lazy routes out of the wasm, binds and minifies the JavaScript, optimises every
+/// wasm part, and names everything after one hash of the result.
+fn split_bind_optimise(root: &Path, out: &Path) -> Result<Assets> {
     let wasm_in = root.join(format!("target/{WASM_TARGET}/{WASM_PROFILE}/wegwijs.wasm"));
     let scratch = root.join("target/xtask-bindgen");
     reset_dir(&scratch)?;
+
+    let main_js = format!("wegwijs-{HASH_PLACEHOLDER}.js");
+    let loader_js = format!("wegwijs-split-{HASH_PLACEHOLDER}.js");
+    let split_main = scratch.join("main.wasm");
+    let input = fs::read(&wasm_in)?;
+    let split = {
+        let mut options = wasm_split_cli_support::Options::new(&input);
+        options.output_dir = &scratch;
+        options.main_out_path = &split_main;
+        let link_name = format!("./{loader_js}");
+        options.link_name = &link_name;
+        let main_module = format!("./{main_js}");
+        options.main_module = &main_module;
+        wasm_split_cli_support::transform(options)
+            .map_err(|e| anyhow::anyhow!("wasm-split: {e:#}"))?
+    };
+
+    // The lazy chunks reach into the main module's table and memory through exports that
+    // wasm-bindgen would otherwise strip.
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm_in)
+        .input_path(&split_main)
         .web(true)?
         .typescript(false)
+        .keep_lld_exports(true)
         .out_name("wegwijs")
         .generate(&scratch)
         .context("wasm-bindgen")?;
 
-    let optimised = scratch.join("wegwijs_opt.wasm");
+    let main_wasm = optimise_wasm(&scratch.join("wegwijs_bg.wasm"))?;
+    let mut chunks = Vec::new();
+    for chunk in &split.split_modules {
+        let name = chunk
+            .file_name()
+            .context("a split module has a file name")?
+            .to_string_lossy()
+            .into_owned();
+        chunks.push((name, optimise_wasm(chunk)?));
+    }
+    // wasm-bindgen's glue is written to be read; a phone only needs it small.
+    let mut js = minify_js(&scratch.join("wegwijs.js"))?;
+    let mut loader = minify_js(&scratch.join(&loader_js))?;
+    let css = fs::read(root.join("style/main.css"))?;
+
+    // The loader fetches each chunk relative to itself. Chunks move into the lazy folder and
+    // carry the build's hash, so a page of one build can never load another build's chunk.
+    for (name, _) in &mut chunks {
+        let hashed = hashed_name(name);
+        let (from, to) = (format!("./{name}"), format!("./{LAZY_DIR}/{hashed}"));
+        if !loader.contains(&from) {
+            bail!("the split loader does not mention {from}");
+        }
+        loader = loader.replace(&from, &to);
+        *name = hashed;
+    }
+
+    let mut everything = Vec::new();
+    for part in [js.as_bytes(), loader.as_bytes(), &main_wasm] {
+        everything.extend_from_slice(part);
+    }
+    for (_, chunk) in &chunks {
+        everything.extend_from_slice(chunk);
+    }
+    let hash = short_hash(&everything);
+    js = fill(&js, &[(HASH_PLACEHOLDER, &hash)])?;
+    loader = fill(&loader, &[(HASH_PLACEHOLDER, &hash)])?;
+    // The main module imports the loader by name too. The hash has the placeholder's length,
+    // so swapping the bytes keeps every length prefix in the binary right.
+    let main_wasm = replace_bytes(&main_wasm, HASH_PLACEHOLDER.as_bytes(), hash.as_bytes())?;
+
+    let assets = Assets {
+        wasm: format!("wegwijs-{hash}_bg.wasm"),
+        js: main_js.replace(HASH_PLACEHOLDER, &hash),
+        css: format!("style-{}.css", short_hash(&css)),
+    };
+    fs::write(out.join(&assets.wasm), main_wasm)?;
+    fs::write(out.join(&assets.js), js)?;
+    fs::write(out.join(loader_js.replace(HASH_PLACEHOLDER, &hash)), loader)?;
+    fs::write(out.join(&assets.css), css)?;
+    let lazy = out.join(LAZY_DIR);
+    fs::create_dir_all(&lazy)?;
+    for (name, chunk) in chunks {
+        fs::write(lazy.join(name.replace(HASH_PLACEHOLDER, &hash)), chunk)?;
+    }
+    Ok(assets)
+}
+
+/// `chunk_3.wasm` becomes `chunk_3-@@@@@@@@@@@@@@@@.wasm`, the placeholder filled in later.
+fn hashed_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}-{HASH_PLACEHOLDER}.{ext}"),
+        None => format!("{name}-{HASH_PLACEHOLDER}"),
+    }
+}
+
+fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Result<Vec<u8>> {
+    assert_eq!(
+        from.len(),
+        to.len(),
+        "a same-length swap keeps the binary valid"
+    );
+    let mut out = haystack.to_vec();
+    let mut found = false;
+    let mut i = 0;
+    while let Some(at) = out[i..].windows(from.len()).position(|w| w == from) {
+        out[i + at..i + at + to.len()].copy_from_slice(to);
+        i += at + to.len();
+        found = true;
+    }
+    if !found {
+        bail!("the main module does not name the split loader");
+    }
+    Ok(out)
+}
+
+fn optimise_wasm(input: &Path) -> Result<Vec<u8>> {
+    let output = input.with_extension("opt.wasm");
     tools::run(
         Command::new(tools::node_bin("wasm-opt"))
             .args(WASM_OPT_ARGS)
-            .arg(scratch.join("wegwijs_bg.wasm"))
+            .arg(input)
             .arg("-o")
-            .arg(&optimised),
+            .arg(&output),
     )?;
+    Ok(fs::read(output)?)
+}
 
-    // wasm-bindgen's glue is written to be read; a phone only needs it small.
-    let minified = scratch.join("wegwijs.min.js");
+fn minify_js(input: &Path) -> Result<String> {
+    let output = input.with_extension("min.js");
     tools::run(
         Command::new(tools::node_bin("terser"))
-            .arg(scratch.join("wegwijs.js"))
+            .arg(input)
             .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(&minified),
+            .arg(&output),
     )?;
-
-    let wasm = fs::read(&optimised)?;
-    let js = fs::read(&minified)?;
-    let css = fs::read(root.join("style/main.css"))?;
-    let assets = Assets {
-        wasm: format!("wegwijs-{}_bg.wasm", short_hash(&wasm)),
-        js: format!("wegwijs-{}.js", short_hash(&js)),
-        css: format!("style-{}.css", short_hash(&css)),
-    };
-    fs::write(out.join(&assets.wasm), wasm)?;
-    fs::write(out.join(&assets.js), js)?;
-    fs::write(out.join(&assets.css), css)?;
-    Ok(assets)
+    Ok(fs::read_to_string(output)?)
 }
 
 fn write_index_html(root: &Path, out: &Path, assets: &Assets) -> Result<()> {
@@ -228,23 +353,36 @@ pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Prints what a phone downloads: the wasm alone, and a first load (html, js, wasm, css).
+/// Prints what a phone downloads: a first load is every html, js, wasm and css file at the top
+/// of `dist/` (the service worker aside, which installs after the page is up); the lazy chunks
+/// follow when a worker opens a module, and the precache fetches them in the background.
 pub fn print_sizes(dist: &Path) -> Result<()> {
-    let mut first_load = compress::Sizes::default();
+    let first_load = |path: &Path| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        path.parent() == Some(dist)
+            && name != "sw.js"
+            && [".html", ".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+    };
+    let lazy = |path: &Path| {
+        path.starts_with(dist.join(LAZY_DIR)) && path.extension().is_some_and(|e| e == "wasm")
+    };
+
+    let mut totals = [compress::Sizes::default(), compress::Sizes::default()];
     let mut lines = Vec::new();
     for path in list_files(dist)? {
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let first = name == "index.html"
-            || (name.starts_with("wegwijs-") || name.starts_with("style-"))
-                && [".js", ".wasm", ".css"]
-                    .iter()
-                    .any(|ext| name.ends_with(ext));
-        if !first {
+        let group = if first_load(&path) {
+            0
+        } else if lazy(&path) {
+            1
+        } else {
             continue;
-        }
+        };
         let sizes = compress::Sizes::of(&fs::read(&path)?);
-        lines.push(format!("  {name:<40} {sizes}"));
-        first_load = first_load + sizes;
+        let name = path.strip_prefix(dist)?.to_string_lossy().into_owned();
+        lines.push(format!("  {name:<48} {sizes}"));
+        totals[group] = totals[group] + sizes;
     }
     if lines.is_empty() {
         bail!("{} holds no build; run cargo xtask build", dist.display());
@@ -253,6 +391,10 @@ pub fn print_sizes(dist: &Path) -> Result<()> {
     for line in lines {
         println!("{line}");
     }
-    println!("  {:<40} {first_load}", "first load (html+js+wasm+css)");
+    println!("  {:<48} {}", "first load (html+js+wasm+css)", totals[0]);
+    println!(
+        "  {:<48} {}",
+        "lazy chunks (player, on first use)", totals[1]
+    );
     Ok(())
 }
