@@ -6,7 +6,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wegwijs_core::Locale;
-use wegwijs_core::content::{Catalog, Module};
+use wegwijs_core::content::Catalog;
 
 use crate::browser::api::{self, ApiError};
 
@@ -14,8 +14,10 @@ pub async fn catalog(locale: Locale) -> Result<Catalog, ApiError> {
     api::get_json(&format!("/content/{}/index.json", locale.code())).await
 }
 
-pub async fn module(locale: Locale, id: String) -> Result<Module, ApiError> {
-    api::get_json(&format!("/content/{}/{id}.json", locale.code())).await
+/// A module as text: the player, which is loaded lazily, parses it, so the first load carries
+/// no code for the module's types.
+pub async fn module_json(locale: Locale, id: String) -> Result<String, ApiError> {
+    api::get_text(&format!("/content/{}/{id}.json", locale.code())).await
 }
 
 /// Starts loading at once; the signal holds the result when it arrives. Content comes from the

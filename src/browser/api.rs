@@ -26,6 +26,17 @@ pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     send_json(Request::get(url).build().map_err(|_| ApiError::Malformed)?).await
 }
 
+pub async fn get_text(url: &str) -> Result<String, ApiError> {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if !response.ok() {
+        return Err(ApiError::Status(response.status()));
+    }
+    response.text().await.map_err(|_| ApiError::Malformed)
+}
+
 pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {
     let request = Request::post("/api/sync/push")
         .json(request)

@@ -2,16 +2,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::{LazyRoute, lazy_route};
 
-use super::module::use_module;
-use crate::browser::dom;
+use std::sync::Arc;
+
 use crate::i18n::tr;
+use wegwijs_core::content::Module;
 
 #[component]
-pub fn DonePage() -> impl IntoView {
-    let module = use_module();
-    Effect::new(move || request_animation_frame(dom::focus_main_heading));
+pub fn DoneView(module: Arc<Module>) -> impl IntoView {
     view! {
         <article class="done">
             <img class="pictogram" src="/pictograms/done.svg" alt="" width="96" height="96"/>
@@ -26,19 +24,5 @@ pub fn DonePage() -> impl IntoView {
                 <A href="/" attr:class="button primary">{tr(|m| m.done_back())}</A>
             </p>
         </article>
-    }
-}
-
-/// Loaded on first use: the player is not part of the first load.
-pub struct DoneRoute;
-
-#[lazy_route]
-impl LazyRoute for DoneRoute {
-    fn data() -> Self {
-        DoneRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <DonePage/> }.into_any()
     }
 }

@@ -2,7 +2,7 @@
 
 pub mod done;
 pub mod home;
-pub mod module;
 pub mod not_found;
+pub mod player;
 pub mod quiz;
 pub mod step;

@@ -5,27 +5,18 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::content::{Module, QuestionKind};
+use wegwijs_core::player::Place;
 use wegwijs_core::progress::Activity;
 
-use super::module::{module_path, use_module, use_position};
+use super::player::{flow, place_href};
 use crate::i18n::tr;
 use crate::progress::use_progress;
 
 #[component]
-pub fn QuizPage() -> impl IntoView {
-    let module = use_module();
-    let index = use_position();
-    move || {
-        let i = index.get().min(module.quiz.len().saturating_sub(1));
-        view! { <QuestionView module=module.clone() index=i/> }
-    }
-}
-
-#[component]
-fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
+pub fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
     let question = module.quiz[index].clone();
     let total = module.quiz.len();
     let progress = use_progress();
@@ -54,7 +45,11 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
         move || picked.with(|p| question.is_right(p))
     };
 
-    let last = index + 1 == total;
+    let flow = flow(&module);
+    let here = Place::Question(index);
+    let next = flow.next(here);
+    let last = next == Place::Done;
+    let back_target = place_href(&module.id, flow.back(here));
     let on_next = {
         let (module_id, version) = (module.id.clone(), module.version);
         move |_| {
@@ -63,13 +58,8 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                     module: module_id.clone(),
                     version,
                 });
-                navigate(&module_path(&module_id, "done"), Default::default());
-            } else {
-                navigate(
-                    &module_path(&module_id, &format!("quiz/{}", index + 2)),
-                    Default::default(),
-                );
             }
+            navigate(&place_href(&module_id, Some(next)), Default::default());
         }
     };
     let count = tr(|m| m.quiz_question_of(index + 1, total));
@@ -176,6 +166,7 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                 </Show>
             </div>
             <nav class="step-nav">
+                <A href=back_target attr:class="button secondary">{tr(|m| m.player_back())}</A>
                 <button
                     class="button primary"
                     on:click=on_next
@@ -185,19 +176,5 @@ fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
                 </button>
             </nav>
         </article>
-    }
-}
-
-/// Loaded on first use: the player is not part of the first load.
-pub struct QuizRoute;
-
-#[lazy_route]
-impl LazyRoute for QuizRoute {
-    fn data() -> Self {
-        QuizRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <QuizPage/> }.into_any()
     }
 }

@@ -4,53 +4,34 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::content::{Module, Step};
 use wegwijs_core::locale::format_iso_date;
+use wegwijs_core::player::Place;
 use wegwijs_core::progress::Activity;
 
-use super::module::{module_path, use_module, use_position};
+use super::player::{flow, place_href};
 use crate::components::PictogramImage;
 use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
 use fluent_static::Message;
 
 #[component]
-pub fn StepPage() -> impl IntoView {
-    let module = use_module();
-    let index = use_position();
-    move || {
-        let i = index.get().min(module.steps.len().saturating_sub(1));
-        view! { <StepView module=module.clone() index=i/> }
-    }
-}
-
-#[component]
-fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
+pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
     let step: Step = module.steps[index].clone();
     let total = module.steps.len();
     let progress = use_progress();
     let navigate = use_navigate();
 
-    let next_target = if index + 1 < total {
-        module_path(&module.id, &format!("step/{}", index + 2))
-    } else if !module.quiz.is_empty() {
-        module_path(&module.id, "quiz/1")
-    } else {
-        module_path(&module.id, "done")
-    };
-    let back_target = if index == 0 {
-        "/".to_string()
-    } else {
-        module_path(&module.id, &format!("step/{index}"))
-    };
-    let finishes = index + 1 == total && module.quiz.is_empty();
-    let next_label = if index + 1 < total {
-        tr(|m| m.player_next())
-    } else if finishes {
-        tr(|m| m.player_finish())
-    } else {
-        tr(|m| m.player_to_quiz())
+    let flow = flow(&module);
+    let here = Place::Step(index);
+    let next = flow.next(here);
+    let next_target = place_href(&module.id, Some(next));
+    let back_target = place_href(&module.id, flow.back(here));
+    let finishes = next == Place::Done;
+    let next_label = match next {
+        Place::Question(_) => tr(|m| m.player_to_quiz()),
+        Place::Done => tr(|m| m.player_finish()),
+        Place::Start | Place::Step(_) => tr(|m| m.player_next()),
     };
     let on_next = {
         let (module_id, step_id, version) = (module.id.clone(), step.id.clone(), module.version);
@@ -144,18 +125,4 @@ fn SourceList(sources: Vec<wegwijs_core::content::Source>) -> impl IntoView {
             </footer>
         }
     })
-}
-
-/// Loaded on first use: the player is not part of the first load.
-pub struct StepRoute;
-
-#[lazy_route]
-impl LazyRoute for StepRoute {
-    fn data() -> Self {
-        StepRoute
-    }
-
-    fn view(_this: Self) -> AnyView {
-        view! { <StepPage/> }.into_any()
-    }
 }

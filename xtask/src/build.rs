@@ -262,6 +262,7 @@ fn write_index_html(root: &Path, out: &Path, assets: &Assets) -> Result<()> {
     let html = fill(
         &template,
         &[
+            ("{{noscript}}", &noscript(root)?),
             ("{{csp}}", &csp),
             ("{{css}}", &format!("/{}", assets.css)),
             ("{{js}}", &format!("/{}", assets.js)),
@@ -271,6 +272,23 @@ fn write_index_html(root: &Path, out: &Path, assets: &Assets) -> Result<()> {
     )?;
     fs::write(out.join("index.html"), html)?;
     Ok(())
+}
+
+/// Without JavaScript nothing can pick a language, so the page says it in all four.
+fn noscript(root: &Path) -> Result<String> {
+    let mut html = String::new();
+    for locale in wegwijs_core::Locale::ALL {
+        let file = root.join(format!("locales/{}/page.ftl", locale.code()));
+        let text = content::plain_messages(&file)?
+            .remove("noscript")
+            .with_context(|| format!("{} has no noscript message", file.display()))?;
+        let text = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        html.push_str(&format!("<p lang=\"{}\">{text}</p>", locale.code()));
+    }
+    Ok(html)
 }
 
 fn write_service_worker(root: &Path, out: &Path) -> Result<()> {

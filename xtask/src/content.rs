@@ -178,17 +178,23 @@ fn pictograms(root: &Path, locale: Locale) -> Result<BTreeMap<String, Option<Str
 }
 
 fn pictogram_alts(path: &Path) -> Result<BTreeMap<String, String>> {
+    Ok(plain_messages(path)?
+        .into_iter()
+        .filter_map(|(id, text)| Some((id.strip_prefix("pictogram-")?.to_string(), text)))
+        .collect())
+}
+
+/// The messages of a Fluent file that are plain text (no variables), by id; an absent file
+/// has none.
+pub fn plain_messages(path: &Path) -> Result<BTreeMap<String, String>> {
     let Ok(source) = fs::read_to_string(path) else {
         return Ok(BTreeMap::new());
     };
     let resource = fluent_syntax::parser::parse(source.as_str())
         .map_err(|(_, errors)| anyhow::anyhow!("{} does not parse: {errors:?}", path.display()))?;
-    let mut alts = BTreeMap::new();
+    let mut messages = BTreeMap::new();
     for entry in resource.body {
         let ast::Entry::Message(message) = entry else {
-            continue;
-        };
-        let Some(id) = message.id.name.strip_prefix("pictogram-") else {
             continue;
         };
         let Some(pattern) = message.value else {
@@ -202,7 +208,7 @@ fn pictogram_alts(path: &Path) -> Result<BTreeMap<String, String>> {
                 ast::PatternElement::Placeable { .. } => "",
             })
             .collect();
-        alts.insert(id.to_string(), text.trim().to_string());
+        messages.insert(message.id.name.to_string(), text.trim().to_string());
     }
-    Ok(alts)
+    Ok(messages)
 }

@@ -5,6 +5,7 @@ mod build;
 mod compress;
 mod content;
 mod e2e;
+mod lighthouse;
 mod tools;
 
 use anyhow::Result;
@@ -35,6 +36,9 @@ enum Command {
     CheckContent,
     /// Report the byte sizes of the built app (raw, gzip, brotli) and of a first load.
     Size,
+    /// Build, serve on a free port, and run Lighthouse (mobile) on the module list and the
+    /// player; fails below performance 95 or accessibility 100. A benchmark, not a test.
+    Lighthouse,
 }
 
 fn main() -> Result<()> {
@@ -51,6 +55,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Size => build::print_sizes(&tools::root().join("dist")),
+        Command::Lighthouse => lighthouse::run(&build::dist()?),
     }
 }
 

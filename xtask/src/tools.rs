@@ -19,8 +19,10 @@ pub fn step(what: &str) {
 /// Runs a command in the repository root and fails with its name if it fails.
 pub fn run(command: &mut Command) -> Result<()> {
     let shown = format!("{command:?}");
+    if command.get_current_dir().is_none() {
+        command.current_dir(root());
+    }
     let status = command
-        .current_dir(root())
         .status()
         .with_context(|| format!("could not start {shown}"))?;
     if !status.success() {
@@ -56,16 +58,25 @@ pub fn ensure_wasm_target() -> Result<()> {
 /// Installs the npm packages pinned in package-lock.json (wasm-opt from binaryen, terser,
 /// playwright-core, axe-core) when node_modules is missing or older than the lock file.
 pub fn ensure_npm_packages() -> Result<()> {
-    let root = root();
-    let lock = root.join("package-lock.json");
-    let installed = root.join("node_modules/.package-lock.json");
+    ensure_npm_packages_in(&root())
+}
+
+/// The same for the npm project in `dir`.
+pub fn ensure_npm_packages_in(dir: &Path) -> Result<()> {
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
     let fresh = match (installed.metadata(), lock.metadata()) {
         (Ok(i), Ok(l)) => i.modified()? >= l.modified()?,
         _ => false,
     };
     if !fresh {
-        step("installing npm packages (npm ci)");
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+        step(&format!(
+            "installing npm packages in {} (npm ci)",
+            dir.display()
+        ));
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(dir))?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 
 pub mod content;
 pub mod locale;
+pub mod player;
 pub mod progress;
 pub mod sync;
 
