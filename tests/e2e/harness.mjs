@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS } from "../../tools/chromium-flags.mjs";
 
 const SERVER_BIN = process.env.WEGWIJS_SERVER_BIN;
 const DIST = process.env.WEGWIJS_DIST;
@@ -76,20 +77,7 @@ export async function startServer({ port, dataDir, dist = DIST, demo = false } =
   };
 }
 
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  headless: true,
-  // The flags this machine's closed network needs (TOOLCHAIN.md).
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-};
+const LAUNCH = { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS };
 
 /** A small phone, speaking the given languages. */
 const PHONE = {

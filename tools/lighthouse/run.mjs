@@ -3,21 +3,13 @@
 // Exits non-zero when a page is below the project's goals (performance 95, accessibility 100).
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
+import { CHROMIUM_FLAGS } from "../chromium-flags.mjs";
 
 const [base, ...pages] = process.argv.slice(2);
 const GOALS = { performance: 95, accessibility: 100 };
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
+  chromeFlags: ["--headless", ...CHROMIUM_FLAGS],
 });
 let belowGoal = false;
 try {
