@@ -75,6 +75,12 @@ test("a module finished offline reaches the server exactly once", async (t) => {
   const status = page.getByTestId("sync-status");
   assert.match(await status.innerText(), new RegExp(String(expected)));
 
+  // The outbox outlives the page: reloaded, still offline, the same changes are waiting.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: pl["done-title"] }).waitFor();
+  await status.getByText(new RegExp(String(expected))).waitFor();
+  assert.deepEqual(await journal(page), offline);
+
   // The network comes back: the same server (same port, same database) and the browser.
   await world.restartServer();
   await context.setOffline(false);
