@@ -67,3 +67,22 @@ sync-offline-waiting =
 
 not-found-title = Page not found
 not-found-back = Go to the lessons
+
+listen = Listen
+listen-stop = Stop reading
+
+budget-title = Your money this month
+budget-private = What you type here stays on your phone. Nobody else sees it.
+budget-income = Money you get this month, after tax
+budget-costs = Your costs this month
+budget-cost-housing = Housing
+budget-cost-health-insurance = Health insurance
+budget-cost-transport = Transport
+budget-cost-food = Food and shopping
+budget-cost-phone = Phone and internet
+budget-cost-sent-home = Money you send home
+budget-cost-other = Other costs
+budget-empty = Type your money and your costs. Then you see what is left.
+budget-left = Left this month: { $amount }
+budget-short = Your costs are { $amount } more than your money. Look at your biggest costs first, and get free help.
+budget-not-an-amount = Type an amount in euro, for example 250 or 12,50.

@@ -68,3 +68,22 @@ sync-offline-waiting =
 
 not-found-title = Pagina niet gevonden
 not-found-back = Naar de lessen
+
+listen = Luister
+listen-stop = Stop met voorlezen
+
+budget-title = Jouw geld deze maand
+budget-private = Wat je hier typt, blijft op je telefoon. Niemand anders ziet het.
+budget-income = Geld dat je deze maand krijgt, na belasting
+budget-costs = Jouw kosten deze maand
+budget-cost-housing = Wonen
+budget-cost-health-insurance = Zorgverzekering
+budget-cost-transport = Vervoer
+budget-cost-food = Eten en boodschappen
+budget-cost-phone = Telefoon en internet
+budget-cost-sent-home = Geld dat je naar huis stuurt
+budget-cost-other = Andere kosten
+budget-empty = Typ je geld en je kosten. Dan zie je wat er overblijft.
+budget-left = Over deze maand: { $amount }
+budget-short = Je kosten zijn { $amount } hoger dan je geld. Kijk eerst naar je grootste kosten, en vraag gratis hulp.
+budget-not-an-amount = Typ een bedrag in euro, bijvoorbeeld 250 of 12,50.

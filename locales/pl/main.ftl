@@ -73,3 +73,22 @@ sync-offline-waiting =
 
 not-found-title = Nie ma takiej strony
 not-found-back = Przejdź do lekcji
+
+listen = Posłuchaj
+listen-stop = Zatrzymaj czytanie
+
+budget-title = Twoje pieniądze w tym miesiącu
+budget-private = To, co tu wpiszesz, zostaje w twoim telefonie. Nikt inny tego nie widzi.
+budget-income = Pieniądze, które dostajesz w tym miesiącu, po podatku
+budget-costs = Twoje koszty w tym miesiącu
+budget-cost-housing = Mieszkanie
+budget-cost-health-insurance = Ubezpieczenie zdrowotne
+budget-cost-transport = Dojazdy i transport
+budget-cost-food = Jedzenie i zakupy
+budget-cost-phone = Telefon i internet
+budget-cost-sent-home = Pieniądze, które wysyłasz do domu
+budget-cost-other = Inne koszty
+budget-empty = Wpisz, ile dostajesz i ile wydajesz. Wtedy zobaczysz, ile ci zostaje.
+budget-left = Zostaje ci w tym miesiącu: { $amount }
+budget-short = Twoje koszty są o { $amount } wyższe niż to, co dostajesz. Najpierw sprawdź największe koszty. Poproś też o darmową pomoc.
+budget-not-an-amount = Wpisz kwotę w euro, na przykład 250 lub 12,50.

@@ -70,3 +70,22 @@ sync-offline-waiting =
 
 not-found-title = Nu am găsit pagina
 not-found-back = Mergi la lecții
+
+listen = Ascultă
+listen-stop = Oprește citirea
+
+budget-title = Banii tăi luna asta
+budget-private = Ce scrii aici rămâne doar în telefonul tău. Nimeni altcineva nu le vede.
+budget-income = Banii pe care îi primești luna asta, după impozit
+budget-costs = Cheltuielile tale luna asta
+budget-cost-housing = Locuință
+budget-cost-health-insurance = Asigurare de sănătate
+budget-cost-transport = Transport
+budget-cost-food = Mâncare și cumpărături
+budget-cost-phone = Telefon și internet
+budget-cost-sent-home = Bani trimiși acasă
+budget-cost-other = Alte cheltuieli
+budget-empty = Scrie banii tăi și cheltuielile tale. Apoi vezi cât îți rămâne.
+budget-left = Îți rămân luna asta: { $amount }
+budget-short = Cheltuielile tale sunt cu { $amount } mai mari decât banii tăi. Uită-te mai întâi la cele mai mari cheltuieli și cere ajutor gratuit.
+budget-not-an-amount = Scrie o sumă în euro, de exemplu 250 sau 12,50.

@@ -6,3 +6,4 @@ pub mod dom;
 pub mod journal;
 pub mod prefs;
 pub mod service_worker;
+pub mod speech;

@@ -3,8 +3,11 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use wegwijs_core::Locale;
+use wegwijs_core::budget::Budget;
 
 const LOCALE_KEY: &str = "wegwijs.locale";
+/// The budget planner's numbers: on this device only, never in the journal or a push.
+const BUDGET_KEY: &str = "wegwijs.budget";
 
 pub fn locale() -> Option<Locale> {
     LocalStorage::get::<String>(LOCALE_KEY)
@@ -15,4 +18,12 @@ pub fn locale() -> Option<Locale> {
 pub fn set_locale(locale: Locale) {
     // A full or blocked storage only costs the remembered choice, never the app.
     let _ = LocalStorage::set(LOCALE_KEY, locale.code());
+}
+
+pub fn budget() -> Budget {
+    LocalStorage::get(BUDGET_KEY).unwrap_or_default()
+}
+
+pub fn set_budget(budget: &Budget) {
+    let _ = LocalStorage::set(BUDGET_KEY, budget);
 }

@@ -109,15 +109,18 @@ pub fn QuestionView(module: Arc<Module>, index: usize) -> impl IntoView {
             };
             view! {
                 <li class="option">
-                    <input
-                        type=input_type
-                        id=input_id.clone()
-                        name=group.clone()
-                        value=option.id.clone()
-                        prop:checked=is_picked
-                        on:change=on_change
-                    />
-                    <label for=input_id>{option.text}</label>
+                    // The whole row is the tap target: the label wraps its input.
+                    <label class="option-choice">
+                        <input
+                            type=input_type
+                            id=input_id
+                            name=group.clone()
+                            value=option.id.clone()
+                            prop:checked=is_picked
+                            on:change=on_change
+                        />
+                        <span>{option.text}</span>
+                    </label>
                     <Show when=show_feedback>
                         <p class=verdict_class>{option.feedback.clone()}</p>
                     </Show>

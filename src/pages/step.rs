@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use wegwijs_core::content::{Module, Step};
+use wegwijs_core::content::{Module, Step, TimelineEntry, Tool};
 use wegwijs_core::locale::format_iso_date;
 use wegwijs_core::player::Place;
 use wegwijs_core::progress::Activity;
 
 use super::player::{flow, place_href};
-use crate::components::PictogramImage;
+use crate::components::{BudgetPlanner, ListenButton, PictogramImage};
 use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
 use fluent_static::Message;
@@ -50,6 +50,16 @@ pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
         }
     };
     let step_count = tr(|m| m.player_step_of(index + 1, total));
+    // What "listen" reads: the words of the step, in the order they are shown.
+    let spoken = std::iter::once(&step.title)
+        .chain(&step.body)
+        .chain(step.timeline.iter().map(|e| &e.text))
+        .chain(&step.key_facts)
+        .chain(&step.checklist)
+        .chain(&step.action)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
     let sources: Vec<_> = step
         .sources
         .iter()
@@ -62,11 +72,19 @@ pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
                 <span class="module-name">{module.title.clone()}</span>
                 <span>{step_count}</span>
             </p>
-            <h1>{step.title}</h1>
+            <h1>{step.title.clone()}</h1>
+            <ListenButton text=spoken/>
             <div class="pictograms">
                 {step.pictograms.into_iter().map(|p| view! { <PictogramImage pictogram=p/> }).collect_view()}
             </div>
             {step.body.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+            {step.illustration.map(|picture| view! {
+                <figure class="illustration">
+                    <img src=picture.src alt=picture.alt width="320" height="440"/>
+                </figure>
+            })}
+            <Timeline entries=step.timeline/>
+            {(step.tool == Some(Tool::BudgetPlanner)).then(|| view! { <BudgetPlanner/> })}
             <BulletBox heading=Messages::player_key_facts class="key-facts" items=step.key_facts/>
             <BulletBox heading=Messages::player_checklist class="checklist" items=step.checklist/>
             {step.action.map(|action| view! {
@@ -82,6 +100,27 @@ pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
             </nav>
         </article>
     }
+}
+
+/// A timeline as pictograms in order, each with one short line; the pictograms carry the week
+/// numbers, so it can be followed without reading.
+#[component]
+fn Timeline(entries: Vec<TimelineEntry>) -> impl IntoView {
+    (!entries.is_empty()).then(|| {
+        view! {
+            <ol class="timeline">
+                {entries
+                    .into_iter()
+                    .map(|entry| view! {
+                        <li>
+                            <PictogramImage pictogram=entry.pictogram size=72/>
+                            <span>{entry.text}</span>
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        }
+    })
 }
 
 #[component]

@@ -178,3 +178,19 @@ export async function journal(page) {
 export function cleanup(...dirs) {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
+
+/** The built module list of one language. */
+export function builtCatalog(locale, dist = DIST) {
+  return JSON.parse(readFileSync(join(dist, "content", locale, "index.json"), "utf8"));
+}
+
+/** axe-core's report for the page, serious and critical violations only. */
+export async function seriousAccessibilityViolations(page) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => (await window.axe.run()).violations);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+export const LOCALES = ["pl", "ro", "en", "nl"];

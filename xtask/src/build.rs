@@ -56,7 +56,7 @@ pub fn dist() -> Result<PathBuf> {
     )?;
 
     tools::step("assembling dist/");
-    let staging = root.join("target/xtask-dist");
+    let staging = tools::target_dir().join("xtask-dist");
     reset_dir(&staging)?;
     copy_dir(&root.join("public"), &staging, &|p| p.ends_with("sw.js"))?;
 
@@ -105,8 +105,8 @@ const LAZY_DIR: &str = "lazy";
 /// Splits the lazy routes out of the wasm, binds and minifies the JavaScript, optimises every
 /// wasm part, and names everything after one hash of the result.
 fn split_bind_optimise(root: &Path, out: &Path) -> Result<Assets> {
-    let wasm_in = root.join(format!("target/{WASM_TARGET}/{WASM_PROFILE}/wegwijs.wasm"));
-    let scratch = root.join("target/xtask-bindgen");
+    let wasm_in = tools::target_dir().join(format!("{WASM_TARGET}/{WASM_PROFILE}/wegwijs.wasm"));
+    let scratch = tools::target_dir().join("xtask-bindgen");
     reset_dir(&scratch)?;
 
     let main_js = format!("wegwijs-{HASH_PLACEHOLDER}.js");

@@ -18,6 +18,16 @@ pub struct Report {
     pub modules: usize,
     pub languages: usize,
     pub json_bytes: usize,
+    /// Words a worker reads per step (title, body, timeline, key facts, checklist, action).
+    pub words_per_step: Vec<(usize, String)>,
+}
+
+impl Report {
+    fn median_words(&self) -> usize {
+        let mut counts: Vec<usize> = self.words_per_step.iter().map(|(n, _)| *n).collect();
+        counts.sort_unstable();
+        counts.get(counts.len() / 2).copied().unwrap_or(0)
+    }
 }
 
 impl fmt::Display for Report {
@@ -27,8 +37,15 @@ impl fmt::Display for Report {
             "{} modules × {} languages complete",
             self.modules, self.languages
         )?;
+        if let Some((most, place)) = self.words_per_step.iter().max() {
+            write!(
+                f,
+                "; words per step: median {}, largest {most} ({place})",
+                self.median_words()
+            )?;
+        }
         if self.json_bytes > 0 {
-            write!(f, ", {} bytes of JSON", self.json_bytes)?;
+            write!(f, "; {} bytes of JSON", self.json_bytes)?;
         }
         Ok(())
     }
@@ -140,10 +157,29 @@ fn compile_all(root: &Path) -> Result<(Vec<Module>, Report)> {
             problems.join("\n  - ")
         );
     }
+    let words_per_step = modules
+        .iter()
+        .flat_map(|module| {
+            module.steps.iter().map(move |step| {
+                let texts = std::iter::once(&step.title)
+                    .chain(&step.body)
+                    .chain(step.timeline.iter().map(|e| &e.text))
+                    .chain(&step.key_facts)
+                    .chain(&step.checklist)
+                    .chain(&step.action);
+                let words = texts.map(|t| t.split_whitespace().count()).sum();
+                (
+                    words,
+                    format!("{}/{} in {}", module.id, step.id, module.locale),
+                )
+            })
+        })
+        .collect();
     let report = Report {
         modules: module_dirs.len(),
         languages: Locale::ALL.len(),
         json_bytes: 0,
+        words_per_step,
     };
     Ok((modules, report))
 }

@@ -12,7 +12,7 @@ pub fn run(root: &Path, dist: &Path) -> Result<()> {
     let chromium = tools::ensure_chromium()?;
     tools::step("building the server for the end-to-end tests");
     tools::cargo(&["build", "--package", "wegwijs-server"])?;
-    let server = root.join("target/debug/wegwijs-server");
+    let server = tools::target_dir().join("debug/wegwijs-server");
 
     let mut tests: Vec<String> = build::list_files(&root.join("tests/e2e"))?
         .into_iter()

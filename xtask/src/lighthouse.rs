@@ -24,7 +24,7 @@ pub fn run(dist: &Path) -> Result<()> {
     tools::cargo(&["build", "--package", "wegwijs-server"])?;
 
     let data = std::env::temp_dir().join(format!("wegwijs-lighthouse-{}", std::process::id()));
-    let mut server = Command::new(root.join("target/debug/wegwijs-server"))
+    let mut server = Command::new(tools::target_dir().join("debug/wegwijs-server"))
         .args(["serve", "--addr", "127.0.0.1:0", "--dist"])
         .arg(dist)
         .arg("--data-dir")

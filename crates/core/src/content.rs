@@ -13,6 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::Locale;
+use crate::money::{format_decimal, format_euro};
 
 /// The longest a micro-module may take; the research asks for a few minutes at most.
 pub const MAX_MINUTES: u8 = 5;
@@ -71,9 +72,27 @@ pub struct StepSpec {
     pub id: String,
     #[serde(default)]
     pub pictograms: Vec<String>,
+    /// A large picture that the step's text explains, such as an example payslip with numbered
+    /// marks; a pictogram id, shown at full width.
+    #[serde(default)]
+    pub illustration: Option<String>,
+    /// Pictogram ids of a timeline, in order; each language gives one line per entry.
+    #[serde(default)]
+    pub timeline: Vec<String>,
+    /// An interactive tool shown with the step.
+    #[serde(default)]
+    pub tool: Option<Tool>,
     /// Ids of the module's sources that back this step's facts.
     #[serde(default)]
     pub sources: Vec<String>,
+}
+
+/// Interactive tools a step can carry. Whatever a worker enters stays on the device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tool {
+    /// Income against the month's costs, what is left, and a warning when costs are higher.
+    BudgetPlanner,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +150,9 @@ pub struct StepText {
     /// "What to do now".
     #[serde(default)]
     pub action: Option<String>,
+    /// One line per entry of the step's timeline, in the same order.
+    #[serde(default)]
+    pub timeline: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -191,47 +213,6 @@ impl Fact {
     }
 }
 
-fn format_euro(cents: i64, locale: Locale) -> String {
-    let amount = format_decimal(cents, 100, locale);
-    match locale {
-        Locale::En => format!("€{amount}"),
-        Locale::Nl => format!("€ {amount}"),
-        Locale::Pl | Locale::Ro => format!("{amount} €"),
-    }
-}
-
-/// Shows `value / scale` with the locale's decimal sign, and decimals only when there are any.
-fn format_decimal(value: i64, scale: i64, locale: Locale) -> String {
-    let sign = if value < 0 { "-" } else { "" };
-    let (whole, fraction) = (value.abs() / scale, value.abs() % scale);
-    let whole = group_thousands(whole, locale);
-    if fraction == 0 {
-        return format!("{sign}{whole}");
-    }
-    let decimal_sign = if locale == Locale::En { '.' } else { ',' };
-    let digits = scale.ilog10() as usize;
-    format!("{sign}{whole}{decimal_sign}{fraction:0digits$}")
-}
-
-fn group_thousands(n: i64, locale: Locale) -> String {
-    let separator = match locale {
-        Locale::En => ",",
-        Locale::Nl | Locale::Ro => ".",
-        // Polish groups with a (non-breaking) space, and only from five digits on.
-        Locale::Pl if n < 10_000 => "",
-        Locale::Pl => "\u{a0}",
-    };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push_str(separator);
-        }
-        out.push(ch);
-    }
-    out
-}
-
 // ---------------------------------------------------------------------------------------------
 // What the player shows.
 
@@ -257,10 +238,19 @@ pub struct Step {
     pub title: String,
     pub body: Vec<String>,
     pub pictograms: Vec<Pictogram>,
+    pub illustration: Option<Pictogram>,
+    pub timeline: Vec<TimelineEntry>,
+    pub tool: Option<Tool>,
     pub key_facts: Vec<String>,
     pub checklist: Vec<String>,
     pub action: Option<String>,
     pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub pictogram: Pictogram,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -400,7 +390,12 @@ pub fn check_spec(spec: &ModuleSpec, ctx: &Context) -> Vec<ContentError> {
     }
 
     for step in &spec.steps {
-        for pictogram in &step.pictograms {
+        let pictograms = step
+            .pictograms
+            .iter()
+            .chain(&step.illustration)
+            .chain(&step.timeline);
+        for pictogram in pictograms {
             if !ctx.pictograms.contains_key(pictogram) {
                 fail(format!(
                     "step {:?} shows pictogram {pictogram:?}, but {PICTOGRAM_DIR}/{pictogram}.svg does not exist",
@@ -584,17 +579,32 @@ impl Compiler<'_> {
                 spec.id
             ));
         }
-        let mut pictograms = Vec::new();
-        for id in &spec.pictograms {
-            match self.ctx.pictograms.get(id) {
-                Some(Some(alt)) if !alt.trim().is_empty() => pictograms.push(Pictogram {
-                    src: format!("{PICTOGRAM_DIR}/{id}.svg"),
-                    alt: alt.clone(),
-                }),
-                Some(_) => self.fail(format!("pictogram {id:?} has no text alternative")),
-                None => {} // check_spec reports a missing file once, not per language
-            }
+        let pictograms = spec
+            .pictograms
+            .iter()
+            .filter_map(|id| self.pictogram(id))
+            .collect();
+        let illustration = spec.illustration.as_ref().and_then(|id| self.pictogram(id));
+        if spec.timeline.len() != text.timeline.len() {
+            self.fail(format!(
+                "step {:?} has {} timeline entries in module.toml but {} lines of text",
+                spec.id,
+                spec.timeline.len(),
+                text.timeline.len()
+            ));
         }
+        let timeline = spec
+            .timeline
+            .iter()
+            .zip(&text.timeline)
+            .filter_map(|(id, line)| {
+                let text = self.resolve(&field("timeline"), line);
+                Some(TimelineEntry {
+                    pictogram: self.pictogram(id)?,
+                    text,
+                })
+            })
+            .collect();
         Step {
             id: spec.id.clone(),
             title: self.resolve(&field("title"), &text.title),
@@ -606,7 +616,25 @@ impl Compiler<'_> {
                 .as_ref()
                 .map(|a| self.resolve(&field("action"), a)),
             pictograms,
+            illustration,
+            timeline,
+            tool: spec.tool,
             sources: spec.sources.clone(),
+        }
+    }
+
+    /// A pictogram with its text alternative in this language, or a reported problem.
+    fn pictogram(&mut self, id: &str) -> Option<Pictogram> {
+        match self.ctx.pictograms.get(id) {
+            Some(Some(alt)) if !alt.trim().is_empty() => Some(Pictogram {
+                src: format!("{PICTOGRAM_DIR}/{id}.svg"),
+                alt: alt.clone(),
+            }),
+            Some(_) => {
+                self.fail(format!("pictogram {id:?} has no text alternative"));
+                None
+            }
+            None => None, // check_spec reports a missing file once, not per language
         }
     }
 
@@ -747,11 +775,17 @@ mod tests {
                 StepSpec {
                     id: "who".into(),
                     pictograms: vec!["phone".into()],
+                    illustration: None,
+                    timeline: vec![],
+                    tool: None,
                     sources: vec!["uwv".into()],
                 },
                 StepSpec {
                     id: "when".into(),
                     pictograms: vec![],
+                    illustration: None,
+                    timeline: vec![],
+                    tool: None,
                     sources: vec![],
                 },
             ],
@@ -778,6 +812,7 @@ mod tests {
             key_facts: vec![],
             checklist: vec![],
             action: None,
+            timeline: vec![],
         }
     }
 
@@ -969,16 +1004,44 @@ mod tests {
     }
 
     #[test]
-    fn money_is_written_the_way_each_language_writes_it() {
-        let wage = fact(FactValue::EuroCents(1_471));
-        assert_eq!(wage.format(Locale::En), "€14.71");
-        assert_eq!(wage.format(Locale::Nl), "€ 14,71");
-        assert_eq!(wage.format(Locale::Pl), "14,71 €");
-        assert_eq!(wage.format(Locale::Ro), "14,71 €");
-        let income = fact(FactValue::EuroCents(4_100_000));
-        assert_eq!(income.format(Locale::En), "€41,000");
-        assert_eq!(income.format(Locale::Nl), "€ 41.000");
-        assert_eq!(income.format(Locale::Pl), "41\u{a0}000 €");
+    fn a_timeline_needs_one_line_per_pictogram_in_every_language() {
+        let (facts, pictograms) = (facts(), pictograms());
+        let ctx = Context {
+            facts: &facts,
+            pictograms: &pictograms,
+        };
+        let mut spec = spec();
+        spec.steps[1].timeline = vec!["phone".into(), "phone".into()];
+        let mut text = text();
+        text.steps.get_mut("when").unwrap().timeline = vec!["Day 1".into()];
+        let problems = problems_of(compile(&spec, &text, Locale::Ro, &ctx));
+        assert!(problems[0].contains("2 timeline entries"), "{problems:?}");
+
+        text.steps.get_mut("when").unwrap().timeline = vec!["Day 1".into(), "Week 6".into()];
+        let module = compile(&spec, &text, Locale::Ro, &ctx).unwrap();
+        let timeline = &module.steps[1].timeline;
+        assert_eq!(timeline.len(), 2);
+        assert_eq!(timeline[1].text, "Week 6");
+        assert_eq!(timeline[1].pictogram.alt, "A phone");
+    }
+
+    #[test]
+    fn a_missing_timeline_or_illustration_pictogram_is_reported() {
+        let (facts, pictograms) = (facts(), pictograms());
+        let ctx = Context {
+            facts: &facts,
+            pictograms: &pictograms,
+        };
+        let mut spec = spec();
+        spec.steps[0].illustration = Some("payslip-example".into());
+        spec.steps[1].timeline = vec!["week-6".into()];
+        let problems: Vec<_> = check_spec(&spec, &ctx)
+            .into_iter()
+            .map(|e| e.problem)
+            .collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("payslip-example.svg"));
+        assert!(problems[1].contains("week-6.svg"));
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //! and the build tool (xtask) all call into these types, so the rules live in one place and are
 //! tested with plain `cargo test`.
 
+pub mod budget;
 pub mod content;
 pub mod locale;
+pub mod money;
 pub mod player;
 pub mod progress;
 pub mod sync;

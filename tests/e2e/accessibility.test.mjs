@@ -1,0 +1,116 @@
+// Usable on a small phone, with a keyboard and a screen reader: axe-core finds no serious or
+// critical problem on the module list, a step, a quiz or the budget planner; nothing scrolls
+// sideways at 320 px; touch targets are at least 44 px; a quiz can be answered by keyboard.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  builtCatalog,
+  builtModule,
+  messages,
+  seriousAccessibilityViolations,
+  serverAndBrowser,
+} from "./harness.mjs";
+
+const MIN_TARGET = 44;
+
+/** A 320 px wide phone; axe is injected, so the page's CSP is bypassed for it. */
+async function narrowPhone(browser, locale = "pl-PL") {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width: 320, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP: true,
+  });
+  return context.newPage();
+}
+
+/** The module that carries the budget planner, and the step it is on. */
+function budgetModule(locale) {
+  for (const summary of builtCatalog(locale).modules) {
+    const module = builtModule(locale, summary.id);
+    const index = module.steps.findIndex((s) => s.tool === "budget-planner");
+    if (index >= 0) return { module, step: index + 1 };
+  }
+  throw new Error("no module has the budget planner");
+}
+
+async function pageChecks(page, where) {
+  assert.deepEqual(await seriousAccessibilityViolations(page), [], `axe on ${where}`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  assert.equal(overflow, 0, `${where} scrolls sideways at 320 px`);
+  // Buttons, fields, the picker and navigation links; links inside running text are exempt.
+  const small = await page.evaluate((min) => {
+    const targets = document.querySelectorAll(
+      "button, select, input, a.button, .module-card a, .brand",
+    );
+    // A field inside its label is tapped through the label: that is its target.
+    return [...targets]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => [el.outerHTML.slice(0, 60), (el.closest("label") ?? el).getBoundingClientRect()])
+      .filter(([, box]) => box.height < min || box.width < min)
+      .map(([html, box]) => `${html} is ${Math.round(box.width)}×${Math.round(box.height)}`);
+  }, MIN_TARGET);
+  assert.deepEqual(small, [], `touch targets on ${where}`);
+}
+
+test("the module list, a step, a quiz and the budget planner pass axe at 320 px", async (t) => {
+  const world = await serverAndBrowser(t);
+  const page = await narrowPhone(world.browser);
+  const url = world.server.url;
+
+  await page.goto(url);
+  await page.locator(".module-card").first().waitFor();
+  await pageChecks(page, "the module list");
+
+  const module = builtModule("pl", builtCatalog("pl").modules[0].id);
+  await page.goto(`${url}/modules/${module.id}/step/1`);
+  await page.getByRole("heading", { level: 1, name: module.steps[0].title }).waitFor();
+  await pageChecks(page, "a step");
+
+  await page.goto(`${url}/modules/${module.id}/quiz/1`);
+  const question = module.quiz[0];
+  await page.getByRole("heading", { level: 1, name: question.prompt }).waitFor();
+  await pageChecks(page, "a quiz");
+  await page.getByLabel(question.options[0].text, { exact: true }).check();
+  if (question.kind === "multiple") {
+    await page.getByRole("button", { name: messages("pl")["quiz-check"] }).click();
+  }
+  await page.getByTestId("quiz-verdict").locator("p").waitFor();
+  await pageChecks(page, "an answered quiz");
+
+  const budget = budgetModule("pl");
+  await page.goto(`${url}/modules/${budget.module.id}/step/${budget.step}`);
+  await page.locator("#budget-income").fill("1200");
+  await page.locator("#budget-rent").fill("1500");
+  await page.getByTestId("budget-outcome").waitFor();
+  await pageChecks(page, "the budget planner");
+});
+
+test("a quiz can be answered with the keyboard alone", async (t) => {
+  const world = await serverAndBrowser(t);
+  const page = await narrowPhone(world.browser, "en-GB");
+  const module = builtModule("en", builtCatalog("en").modules[0].id);
+  const question = module.quiz.find((q) => q.kind === "single") ?? module.quiz[0];
+  const index = module.quiz.indexOf(question) + 1;
+  await page.goto(`${world.server.url}/modules/${module.id}/quiz/${index}`);
+  await page.getByRole("heading", { level: 1, name: question.prompt }).waitFor();
+
+  // Tab to the first option, pick with Space, and read the verdict.
+  const first = page.getByLabel(question.options[0].text, { exact: true });
+  for (let i = 0; i < 30 && !(await first.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  assert.ok(await first.evaluate((el) => el === document.activeElement), "reached by Tab");
+  await page.keyboard.press("Space");
+  if (question.kind === "multiple") {
+    await page.getByRole("button", { name: messages("en")["quiz-check"] }).focus();
+    await page.keyboard.press("Enter");
+  }
+  const verdict = page.getByTestId("quiz-verdict");
+  const expected = question.options[0].correct ? "quiz-right" : "quiz-try-again";
+  await verdict.getByText(messages("en")[expected]).waitFor();
+  await page.getByText(question.options[0].feedback).waitFor();
+});
