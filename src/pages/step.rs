@@ -14,6 +14,7 @@ use crate::components::{BudgetPlanner, ListenButton, PictogramImage};
 use crate::i18n::{Messages, tr, use_i18n};
 use crate::progress::use_progress;
 use fluent_static::Message;
+use leptos::lazy;
 
 #[component]
 pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
@@ -84,7 +85,9 @@ pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
                 </figure>
             })}
             <Timeline entries=step.timeline/>
-            {(step.tool == Some(Tool::BudgetPlanner)).then(|| view! { <BudgetPlanner/> })}
+            {(step.tool == Some(Tool::BudgetPlanner)).then(|| view! {
+                <Suspense fallback=|| ()>{Suspend::new(budget_planner())}</Suspense>
+            })}
             <BulletBox heading=Messages::player_key_facts class="key-facts" items=step.key_facts/>
             <BulletBox heading=Messages::player_checklist class="checklist" items=step.checklist/>
             {step.action.map(|action| view! {
@@ -100,6 +103,12 @@ pub fn StepView(module: std::sync::Arc<Module>, index: usize) -> impl IntoView {
             </nav>
         </article>
     }
+}
+
+/// Only the money module has the planner, so its code loads when that step shows.
+#[lazy]
+fn budget_planner() -> AnyView {
+    view! { <BudgetPlanner/> }.into_any()
 }
 
 /// A timeline as pictograms in order, each with one short line; the pictograms carry the week

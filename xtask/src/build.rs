@@ -36,6 +36,8 @@ struct Assets {
     js: String,
     wasm: String,
     css: String,
+    /// Per route prefix, the lazy chunks its page needs, as URLs.
+    preloads: Vec<(&'static str, Vec<String>)>,
 }
 
 pub fn dist() -> Result<PathBuf> {
@@ -101,6 +103,10 @@ const HASH_PLACEHOLDER: &str = "@@@@@@@@@@@@@@@@";
 
 /// Lazy chunks live here, outside the top level of `dist/` that a first load fetches.
 const LAZY_DIR: &str = "lazy";
+
+/// Lazy routes: the path prefix of their pages, and a part of their split point's name
+/// (`#[lazy_route] impl LazyRoute for Player` splits as `__player_view_<hash>`).
+const LAZY_ROUTES: &[(&str, &str)] = &[("/modules/", "player_view")];
 
 /// Splits the lazy routes out of the wasm, binds and minifies the JavaScript, optimises every
 /// wasm part, and names everything after one hash of the result.
@@ -177,10 +183,35 @@ fn split_bind_optimise(root: &Path, out: &Path) -> Result<Assets> {
     // so swapping the bytes keeps every length prefix in the binary right.
     let main_wasm = replace_bytes(&main_wasm, HASH_PLACEHOLDER.as_bytes(), hash.as_bytes())?;
 
+    // A deep link into a lazy route fetches its chunks alongside the main module, instead of
+    // after it. wasm-split says which chunks each split point needs.
+    let preloads = LAZY_ROUTES
+        .iter()
+        .map(|(prefix, split_name)| {
+            let stems: Vec<&String> = split
+                .prefetch_map
+                .iter()
+                .filter(|(split, _)| split.contains(split_name))
+                .flat_map(|(_, stems)| stems)
+                .collect();
+            let urls = stems
+                .iter()
+                .map(|stem| {
+                    let name = hashed_name(&format!("{stem}.wasm"));
+                    format!("/{LAZY_DIR}/{}", name.replace(HASH_PLACEHOLDER, &hash))
+                })
+                .collect::<Vec<_>>();
+            if urls.is_empty() {
+                bail!("wasm-split made no chunk for the lazy route {prefix} ({split_name})");
+            }
+            Ok((*prefix, urls))
+        })
+        .collect::<Result<_>>()?;
     let assets = Assets {
         wasm: format!("wegwijs-{hash}_bg.wasm"),
         js: main_js.replace(HASH_PLACEHOLDER, &hash),
         css: format!("style-{}.css", short_hash(&css)),
+        preloads,
     };
     fs::write(out.join(&assets.wasm), main_wasm)?;
     fs::write(out.join(&assets.js), js)?;
@@ -251,10 +282,13 @@ fn write_index_html(root: &Path, out: &Path, assets: &Assets) -> Result<()> {
         "import init from '/{}';init({{module_or_path:'/{}'}});",
         assets.js, assets.wasm
     );
-    let boot_hash =
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(boot.as_bytes()));
+    let preload = preload_script(&assets.preloads)?;
+    let csp_hash =
+        |script: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+    let (boot_hash, preload_hash) = (csp_hash(&boot), csp_hash(&preload));
     let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{boot_hash}'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{boot_hash}' \
+         'sha256-{preload_hash}'; \
          style-src 'self'; img-src 'self' data:; connect-src 'self'; manifest-src 'self'; \
          worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
     );
@@ -268,10 +302,22 @@ fn write_index_html(root: &Path, out: &Path, assets: &Assets) -> Result<()> {
             ("{{js}}", &format!("/{}", assets.js)),
             ("{{wasm}}", &format!("/{}", assets.wasm)),
             ("{{boot}}", &boot),
+            ("{{preload}}", &preload),
         ],
     )?;
     fs::write(out.join("index.html"), html)?;
     Ok(())
+}
+
+/// A classic script that runs before anything else: on a lazy route's page it preloads that
+/// route's chunks (with the credentials mode of the split loader's fetch, so they are reused).
+fn preload_script(preloads: &[(&str, Vec<String>)]) -> Result<String> {
+    let routes = serde_json::to_string(preloads)?;
+    Ok(format!(
+        "for(const[p,u]of {routes})if(location.pathname.startsWith(p))for(const h of u){{\
+         const l=document.createElement('link');l.rel='preload';l.as='fetch';\
+         l.crossOrigin='anonymous';l.href=h;document.head.append(l)}}"
+    ))
 }
 
 /// Without JavaScript nothing can pick a language, so the page says it in all four.
