@@ -81,9 +81,10 @@ budget-title = Twoje pieniądze w tym miesiącu
 budget-private = To, co tu wpiszesz, zostaje w twoim telefonie. Nikt inny tego nie widzi.
 budget-income = Pieniądze, które dostajesz w tym miesiącu, po podatku
 budget-costs = Twoje koszty w tym miesiącu
-budget-cost-housing = Mieszkanie
+# budget-cost-*: te same słowa co lista w lekcji money-first-month (steps.planner.checklist).
+budget-cost-housing = Mieszkanie (czynsz)
 budget-cost-health-insurance = Ubezpieczenie zdrowotne
-budget-cost-transport = Dojazdy i transport
+budget-cost-transport = Dojazdy
 budget-cost-food = Jedzenie i zakupy
 budget-cost-phone = Telefon i internet
 budget-cost-sent-home = Pieniądze, które wysyłasz do domu

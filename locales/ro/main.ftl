@@ -51,7 +51,7 @@ quiz-finish = Termină
 
 done-title = Bravo!
 done-next-step = Următorul tău pas mic
-done-talk = Vorbește despre asta cu colegul care te ajută sau cu persoana ta de contact de la agenție.
+done-talk = Vorbește despre asta cu colegul care te ajută sau cu persoana de contact de la agenție.
 done-back = Înapoi la lecții
 
 sync-all-saved = Totul este salvat
@@ -75,17 +75,18 @@ listen = Ascultă
 listen-stop = Oprește citirea
 
 budget-title = Banii tăi luna asta
-budget-private = Ce scrii aici rămâne doar în telefonul tău. Nimeni altcineva nu le vede.
+budget-private = Ce scrii aici rămâne doar în telefonul tău. Nimeni altcineva nu vede ce ai scris.
 budget-income = Banii pe care îi primești luna asta, după impozit
 budget-costs = Cheltuielile tale luna asta
-budget-cost-housing = Locuință
+# Aceleași nume ca în lista de la pasul „planner” din content/modules/money-first-month/ro.toml.
+budget-cost-housing = Locuință (chirie)
 budget-cost-health-insurance = Asigurare de sănătate
 budget-cost-transport = Transport
 budget-cost-food = Mâncare și cumpărături
 budget-cost-phone = Telefon și internet
 budget-cost-sent-home = Bani trimiși acasă
 budget-cost-other = Alte cheltuieli
-budget-empty = Scrie banii tăi și cheltuielile tale. Apoi vezi cât îți rămâne.
+budget-empty = Scrie cât primești și cât cheltuiești. Apoi vezi cât îți rămâne.
 budget-left = Îți rămân luna asta: { $amount }
 budget-short = Cheltuielile tale sunt cu { $amount } mai mari decât banii tăi. Uită-te mai întâi la cele mai mari cheltuieli și cere ajutor gratuit.
 budget-not-an-amount = Scrie o sumă în euro, de exemplu 250 sau 12,50.
