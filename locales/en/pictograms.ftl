@@ -2,7 +2,7 @@
 ### Say what the picture means in a short, plain phrase (at most about ten words).
 
 pictogram-phone-call = A phone ringing: you call someone
-pictogram-clock = A clock at 10 in the morning
+pictogram-clock = A clock in the morning: call early
 pictogram-agency-and-hirer = Your agency and the company where you work
 pictogram-sick-in-bed = A sick person in bed with a thermometer
 pictogram-house-address = A house on the map: your address

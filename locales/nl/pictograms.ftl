@@ -2,7 +2,7 @@
 ### Zeg in een korte, eenvoudige zin wat het plaatje betekent (hooguit ongeveer tien woorden).
 
 pictogram-phone-call = Een telefoon die belt: je belt iemand
-pictogram-clock = Een klok op 10 uur 's ochtends
+pictogram-clock = Een klok in de ochtend: bel op tijd
 pictogram-agency-and-hirer = Je uitzendbureau en het bedrijf waar je werkt
 pictogram-sick-in-bed = Iemand ligt ziek in bed met een thermometer
 pictogram-house-address = Een huis op de kaart: je adres

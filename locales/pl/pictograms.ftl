@@ -2,7 +2,7 @@
 ### Krótko i prosto: co oznacza obrazek (najwyżej około dziesięciu słów).
 
 pictogram-phone-call = Dzwoniący telefon: dzwonisz do kogoś
-pictogram-clock = Zegar: godzina 10 rano
+pictogram-clock = Zegar rano: zadzwoń wcześnie
 pictogram-agency-and-hirer = Twoja agencja pracy i firma, w której pracujesz
 pictogram-sick-in-bed = Chora osoba leży w łóżku z termometrem
 pictogram-house-address = Dom na mapie: twój adres

@@ -2,7 +2,7 @@
 ### Spune scurt și simplu ce înseamnă imaginea (cel mult aproximativ zece cuvinte).
 
 pictogram-phone-call = Un telefon care sună: suni pe cineva
-pictogram-clock = Un ceas la ora 10 dimineața
+pictogram-clock = Un ceas dimineața: sună devreme
 pictogram-agency-and-hirer = Agenția ta și firma la care lucrezi
 pictogram-sick-in-bed = O persoană bolnavă în pat, cu termometru
 pictogram-house-address = O casă pe hartă: adresa ta
