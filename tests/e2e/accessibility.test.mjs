@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  budgetModule,
   builtCatalog,
   builtModule,
   messages,
@@ -25,15 +26,6 @@ async function narrowPhone(browser, locale = "pl-PL") {
   return context.newPage();
 }
 
-/** The module that carries the budget planner, and the step it is on. */
-function budgetModule(locale) {
-  for (const summary of builtCatalog(locale).modules) {
-    const module = builtModule(locale, summary.id);
-    const index = module.steps.findIndex((s) => s.tool === "budget-planner");
-    if (index >= 0) return { module, step: index + 1 };
-  }
-  throw new Error("no module has the budget planner");
-}
 
 async function pageChecks(page, where) {
   assert.deepEqual(await seriousAccessibilityViolations(page), [], `axe on ${where}`);

@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  budgetModule,
   builtCatalog,
   builtModule,
   journal,
@@ -11,14 +12,6 @@ import {
   serverAndBrowser,
 } from "./harness.mjs";
 
-function budgetModule(locale) {
-  for (const summary of builtCatalog(locale).modules) {
-    const module = builtModule(locale, summary.id);
-    const index = module.steps.findIndex((s) => s.tool === "budget-planner");
-    if (index >= 0) return { module, step: index + 1 };
-  }
-  throw new Error("no module has the budget planner");
-}
 
 /** A message with its one variable filled in, as the app shows it. */
 function fill(message, value) {

@@ -193,4 +193,14 @@ export async function seriousAccessibilityViolations(page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
 }
 
+/** The module that carries the budget planner, and the (1-based) step it is on. */
+export function budgetModule(locale) {
+  for (const summary of builtCatalog(locale).modules) {
+    const module = builtModule(locale, summary.id);
+    const index = module.steps.findIndex((s) => s.tool === "budget-planner");
+    if (index >= 0) return { module, step: index + 1 };
+  }
+  throw new Error("no module has the budget planner");
+}
+
 export const LOCALES = ["pl", "ro", "en", "nl"];
