@@ -4,8 +4,6 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   budgetModule,
-  builtCatalog,
-  builtModule,
   journal,
   messages,
   phone,
