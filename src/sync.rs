@@ -113,11 +113,14 @@ async fn push_all(sync: Sync) -> Result<(), Stop> {
             sync.pending.set(0);
             return Ok(());
         };
-        sync.pending.set(
-            journal::pending_count()
-                .await
-                .unwrap_or(outbox.events.len() as u32),
-        );
+        // A page shorter than the limit is the whole outbox; only a full one needs a count.
+        let page = outbox.events.len() as u32;
+        let pending = if page < MAX_EVENTS_PER_PUSH as u32 {
+            page
+        } else {
+            journal::pending_count().await.unwrap_or(page)
+        };
+        sync.pending.set(pending);
         if !dom::is_online() {
             return Err(Stop::Offline);
         }

@@ -1,6 +1,6 @@
 //! HTTP to the Wegwijs API and the content files, over fetch.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 use wegwijs_core::sync::{PushRequest, PushResponse};
 
@@ -14,12 +14,21 @@ pub enum ApiError {
     Malformed,
 }
 
-async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+/// Sends and keeps only successful answers.
+async fn send(request: Request) -> Result<Response, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if !response.ok() {
         return Err(ApiError::Status(response.status()));
     }
-    response.json().await.map_err(|_| ApiError::Malformed)
+    Ok(response)
+}
+
+async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    send(request)
+        .await?
+        .json()
+        .await
+        .map_err(|_| ApiError::Malformed)
 }
 
 pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
@@ -27,14 +36,11 @@ pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
 }
 
 pub async fn get_text(url: &str) -> Result<String, ApiError> {
-    let response = Request::get(url)
-        .send()
+    send(Request::get(url).build().map_err(|_| ApiError::Malformed)?)
+        .await?
+        .text()
         .await
-        .map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(ApiError::Status(response.status()));
-    }
-    response.text().await.map_err(|_| ApiError::Malformed)
+        .map_err(|_| ApiError::Malformed)
 }
 
 pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {

@@ -390,15 +390,7 @@ async fn a_push_with_sequence_number_zero_is_refused_with_422() {
 #[tokio::test]
 async fn malformed_json_gets_400_with_a_json_error() {
     let (_dir, server) = server().await;
-    let response = server
-        .client
-        .post(server.url("/api/sync/push"))
-        .header("content-type", "application/json")
-        .body("{\"device_id\": ")
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
+    let (status, body) = server.push_body("{\"device_id\": ".into(), true).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_error_body(&body);
     server.stop().await;
@@ -418,14 +410,8 @@ async fn json_of_the_wrong_shape_gets_a_4xx_json_error() {
 #[tokio::test]
 async fn a_push_without_a_json_content_type_gets_a_4xx_json_error() {
     let (_dir, server) = server().await;
-    let response = server
-        .client
-        .post(server.url("/api/sync/push"))
-        .body(json!({ "device_id": DEVICE, "events": [] }).to_string())
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
+    let body = json!({ "device_id": DEVICE, "events": [] }).to_string();
+    let (status, body) = server.push_body(body, false).await;
     assert!(status.is_client_error(), "{status}");
     assert_error_body(&body);
     server.stop().await;
@@ -436,15 +422,7 @@ async fn a_body_over_one_mebibyte_gets_413_with_a_json_error() {
     let (_dir, server) = server().await;
     let padding = "a".repeat(2 * 1024 * 1024);
     let body = json!({ "device_id": padding, "events": [] }).to_string();
-    let response = server
-        .client
-        .post(server.url("/api/sync/push"))
-        .header("content-type", "application/json")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    let (status, body) = json_of(response).await;
+    let (status, body) = server.push_body(body, true).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert_error_body(&body);
     server.stop().await;

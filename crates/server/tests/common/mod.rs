@@ -78,6 +78,15 @@ impl TestServer {
         json_of(response).await
     }
 
+    /// Posts `body` as it is to the push endpoint, as a broken client might.
+    pub async fn push_body(&self, body: String, json_content_type: bool) -> (StatusCode, Value) {
+        let mut request = self.client.post(self.url("/api/sync/push")).body(body);
+        if json_content_type {
+            request = request.header("content-type", "application/json");
+        }
+        json_of(request.send().await.unwrap()).await
+    }
+
     /// Pushes and expects the server to take it.
     pub async fn push(&self, device_id: &str, events: &[Event]) -> PushResponse {
         let request = PushRequest {
