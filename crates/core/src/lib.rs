@@ -4,12 +4,15 @@
 //! and the build tool (xtask) all call into these types, so the rules live in one place and are
 //! tested with plain `cargo test`.
 
+pub mod access;
 pub mod budget;
 pub mod content;
 pub mod locale;
 pub mod money;
 pub mod player;
 pub mod progress;
+pub mod records;
+pub mod replica;
 pub mod sync;
 
 pub use locale::Locale;

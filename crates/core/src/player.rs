@@ -112,7 +112,7 @@ impl Flow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Activity, Event, Progress};
+    use crate::progress::{Activity, Progress};
 
     const FLOW: Flow = Flow {
         steps: 3,
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn opening_a_module_resumes_after_the_last_finished_step() {
-        let events: Vec<Event> = [
+        let events = [
             Activity::ModuleOpened {
                 module: "m".into(),
                 version: 1,
@@ -195,17 +195,8 @@ mod tests {
                 module: "m".into(),
                 step: "b".into(),
             },
-        ]
-        .into_iter()
-        .enumerate()
-        .map(|(i, activity)| Event {
-            seq: i as u64 + 1,
-            id: format!("e{i}"),
-            at_ms: 0,
-            activity,
-        })
-        .collect();
-        let progress = Progress::from_events(&events).module("m");
+        ];
+        let progress = Progress::from_activities(&events).module("m");
         assert_eq!(FLOW.resume(&progress, ["a", "b", "c"]), Place::Step(2));
         assert_eq!(FLOW.resume(&progress, ["a", "c", "b"]), Place::Question(0));
         assert_eq!(

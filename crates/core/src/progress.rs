@@ -8,19 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-/// One thing a worker did, as recorded on their device.
+/// One thing a worker did. On the device it travels inside a [`crate::sync::Mutation`], which
+/// gives it its id, sequence number and time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    /// Position in this device's journal: 1, 2, 3, ... without gaps.
-    pub seq: u64,
-    /// A UUID made on the device, so an event keeps its identity wherever it travels.
-    pub id: String,
-    /// When it happened, by the device's clock, in milliseconds since the Unix epoch.
-    pub at_ms: i64,
-    pub activity: Activity,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Activity {
     ModuleOpened {
@@ -153,10 +144,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Progress {
+    /// Folds activities in the order they happened.
+    pub fn from_activities<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> Progress {
         let mut progress = Progress::default();
-        for event in events {
-            progress.apply(&event.activity);
+        for activity in activities {
+            progress.apply(activity);
         }
         progress
     }
@@ -202,19 +194,6 @@ impl Progress {
 mod tests {
     use super::*;
 
-    fn events(activities: Vec<Activity>) -> Vec<Event> {
-        activities
-            .into_iter()
-            .enumerate()
-            .map(|(i, activity)| Event {
-                seq: i as u64 + 1,
-                id: format!("e{i}"),
-                at_ms: 1_700_000_000_000 + i as i64,
-                activity,
-            })
-            .collect()
-    }
-
     fn opened() -> Activity {
         Activity::ModuleOpened {
             module: "sick".into(),
@@ -247,25 +226,21 @@ mod tests {
 
     #[test]
     fn the_player_resumes_after_the_last_finished_step() {
-        let progress = Progress::from_events(&events(vec![opened(), step("who"), step("when")]));
+        let progress = Progress::from_activities(&[opened(), step("who"), step("when")]);
         assert_eq!(progress.status("sick"), ModuleStatus::InProgress);
         assert_eq!(progress.module("sick").resume_at(STEPS), 2);
     }
 
     #[test]
     fn after_the_last_step_the_quiz_is_next() {
-        let progress = Progress::from_events(&events(vec![
-            opened(),
-            step("who"),
-            step("when"),
-            step("what"),
-        ]));
+        let progress =
+            Progress::from_activities(&[opened(), step("who"), step("when"), step("what")]);
         assert_eq!(progress.module("sick").resume_at(STEPS), 3);
     }
 
     #[test]
     fn a_finished_module_is_done_until_it_is_opened_again() {
-        let mut progress = Progress::from_events(&events(vec![opened(), step("who"), completed()]));
+        let mut progress = Progress::from_activities(&[opened(), step("who"), completed()]);
         assert_eq!(progress.status("sick"), ModuleStatus::Done);
         assert_eq!(progress.module("sick").resume_at(STEPS), 0);
         progress.apply(&opened());
@@ -274,23 +249,23 @@ mod tests {
 
     #[test]
     fn a_step_id_the_module_no_longer_has_restarts_from_the_beginning() {
-        let progress = Progress::from_events(&events(vec![opened(), step("removed")]));
+        let progress = Progress::from_activities(&[opened(), step("removed")]);
         assert_eq!(progress.module("sick").resume_at(STEPS), 0);
     }
 
     #[test]
-    fn events_travel_as_tagged_json() {
-        let event = &events(vec![Activity::QuizAnswered {
+    fn activities_travel_as_tagged_json() {
+        let activity = Activity::QuizAnswered {
             module: "sick".into(),
             question: "q1".into(),
             picked: vec!["b".into()],
             correct: true,
-        }])[0];
-        let json = serde_json::to_value(event).unwrap();
-        assert_eq!(json["activity"]["type"], "quiz_answered");
-        assert_eq!(json["activity"]["picked"][0], "b");
-        let back: Event = serde_json::from_value(json).unwrap();
-        assert_eq!(&back, event);
+        };
+        let json = serde_json::to_value(&activity).unwrap();
+        assert_eq!(json["type"], "quiz_answered");
+        assert_eq!(json["picked"][0], "b");
+        let back: Activity = serde_json::from_value(json).unwrap();
+        assert_eq!(back, activity);
     }
 
     #[test]

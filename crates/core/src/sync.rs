@@ -1,58 +1,189 @@
-//! The push half of the sync protocol, shared by the app and the server.
+//! The sync protocol, shared by the app and the server.
 //!
-//! A device numbers its events 1, 2, 3, ... and pushes the ones the server has not acknowledged.
-//! The server keeps, per device, the highest sequence number it has taken (`last_seq`) and decides
-//! with [`plan_push`]: an event at or below `last_seq` is a duplicate and changes nothing, the
-//! event at `last_seq + 1` is applied, and anything further is a gap that waits until the
-//! missing events arrive. The answer names `acked_through`, so the device may forget its outbox
-//! up to there. Replaying a push, or pushing the same events from two places at once (the page
-//! and the service worker), therefore applies every event exactly once.
+//! A device numbers its mutations 1, 2, 3, ... and pushes the ones the server has not
+//! acknowledged. The server keeps, per device, the highest sequence number it has taken
+//! (`last_seq`) and decides with [`plan_push`]: a mutation at or below `last_seq` is a duplicate
+//! and changes nothing, the one at `last_seq + 1` is applied, and anything further is a gap that
+//! waits until the missing ones arrive. The answer names `acked_through`, so the device may
+//! forget its outbox up to there. Replaying a push, or pushing the same mutations from two places
+//! at once (the page and the service worker), therefore applies every mutation exactly once.
+//!
+//! A pull returns, in pages of [`PulledChange`]s, what changed since a cursor: the cursor is the
+//! server's change counter, which only grows and is handed out in commit order.
 //!
 //! See `docs/sync-protocol.md` for the whole protocol.
 
 use serde::{Deserialize, Serialize};
 
-use crate::progress::Event;
+use crate::progress::Activity;
+use crate::records::{RecordKey, RecordKind, RecordValue};
 
-/// Most events one push may carry; a device with more sends them in several pushes.
+/// Most mutations one push may carry; a device with more sends them in several pushes.
 pub const MAX_EVENTS_PER_PUSH: usize = 500;
 
+/// Most changes one pull page returns.
+pub const MAX_PULL_PAGE: usize = 1000;
+
+/// One change a device made, in the order it made them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Mutation {
+    /// Position in this device's journal: 1, 2, 3, ... without gaps.
+    pub seq: u64,
+    /// A UUID made on the device, so a mutation keeps its identity wherever it travels.
+    pub id: String,
+    /// When it happened, by the device's clock, in milliseconds since the Unix epoch.
+    pub at_ms: i64,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// What a mutation does: add a progress event, or write or delete a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    Activity(Activity),
+    Put(Put),
+    Delete(Delete),
+}
+
+/// Writes a record. `base` is the record's version this edit was made on (0: none seen).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Put {
+    pub id: String,
+    pub base: u64,
+    pub value: RecordValue,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delete {
+    pub kind: RecordKind,
+    pub id: String,
+    pub base: u64,
+}
+
+impl Mutation {
+    /// The record this mutation writes, if it writes one.
+    pub fn record_key(&self) -> Option<RecordKey> {
+        match &self.change {
+            Change::Activity(_) => None,
+            Change::Put(put) => Some(RecordKey {
+                kind: put.value.kind(),
+                id: put.id.clone(),
+            }),
+            Change::Delete(delete) => Some(RecordKey {
+                kind: delete.kind,
+                id: delete.id.clone(),
+            }),
+        }
+    }
+
+    /// What a server must not store, whatever a client sends. A mutation that fails here is
+    /// recorded as rejected and skipped, never applied.
+    pub fn validate(&self) -> Result<(), String> {
+        match &self.change {
+            Change::Activity(activity) => activity.validate(),
+            Change::Put(put) => {
+                put.value.kind().validate_id(&put.id)?;
+                put.value.validate()
+            }
+            Change::Delete(delete) => delete.kind.validate_id(&delete.id),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushRequest {
+    /// The device's id; it must be the device the session was given to.
     pub device_id: String,
-    pub events: Vec<Event>,
+    pub mutations: Vec<Mutation>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResponse {
-    /// Every event of this device up to and including this number is on the server.
+    /// Every mutation of this device up to and including this number is on the server.
     pub acked_through: u64,
     pub applied: u32,
     pub duplicates: u32,
-    /// Events that arrived in order but could not be applied. They are recorded on the server
-    /// and acknowledged, so one bad event never blocks the queue behind it.
+    /// Mutations that arrived in order but could not be applied. They are recorded on the
+    /// server and acknowledged, so one bad mutation never blocks the queue behind it.
     pub rejected: Vec<Rejection>,
-    /// Set when the push skipped over events the server has not seen.
+    /// Record edits that crossed another device's edit and lost; the server keeps them.
+    pub conflicts_lost: u32,
+    /// Set when the push skipped over mutations the server has not seen.
     pub gap: Option<Gap>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Rejection {
     pub seq: u64,
     pub reason: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Gap {
     pub expected: u64,
     pub got: u64,
+}
+
+/// One page of what changed since the cursor the device sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PullResponse {
+    /// In cursor order.
+    pub changes: Vec<PulledChange>,
+    /// Send this as `after` next time: the cursor of the last change in this page, or the
+    /// cursor sent when the page is empty.
+    pub cursor: u64,
+    /// More changes wait: pull again at once.
+    pub more: bool,
+}
+
+/// A change as a pull returns it. A record comes as its current version only: a device needs
+/// where a record stands, not every step it took.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum PulledChange {
+    Event {
+        cursor: u64,
+        device_id: String,
+        id: String,
+        at_ms: i64,
+        activity: Activity,
+    },
+    Record {
+        /// Also the record's version: what the next edit names as its `base`.
+        cursor: u64,
+        kind: RecordKind,
+        id: String,
+        /// `None` once deleted.
+        value: Option<RecordValue>,
+        edited_at_ms: i64,
+        device_id: String,
+    },
+}
+
+impl PulledChange {
+    pub fn cursor(&self) -> u64 {
+        match self {
+            PulledChange::Event { cursor, .. } | PulledChange::Record { cursor, .. } => *cursor,
+        }
+    }
 }
 
 /// What to do with a pushed batch, given the highest sequence number already taken.
 #[derive(Debug, PartialEq, Eq)]
 pub struct PushPlan<'a> {
     /// In sequence order, starting at `last_seq + 1`, without holes.
-    pub apply: Vec<&'a Event>,
+    pub apply: Vec<&'a Mutation>,
     pub duplicates: u32,
     pub gap: Option<Gap>,
 }
@@ -65,8 +196,8 @@ impl PushPlan<'_> {
 }
 
 /// Decides, without touching storage, which events of a push to apply.
-pub fn plan_push(last_seq: u64, events: &[Event]) -> PushPlan<'_> {
-    let mut ordered: Vec<&Event> = events.iter().collect();
+pub fn plan_push(last_seq: u64, events: &[Mutation]) -> PushPlan<'_> {
+    let mut ordered: Vec<&Mutation> = events.iter().collect();
     ordered.sort_by_key(|e| e.seq);
 
     let mut plan = PushPlan {
@@ -95,25 +226,35 @@ pub fn plan_push(last_seq: u64, events: &[Event]) -> PushPlan<'_> {
 /// Checks a push before any of it is applied; a request that fails here gets a 4xx and changes
 /// nothing.
 pub fn validate_request(request: &PushRequest) -> Result<(), String> {
-    let id = &request.device_id;
-    let id_ok =
-        (8..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if !id_ok {
-        return Err("device_id must be 8 to 64 letters, digits or '-'".into());
-    }
-    if request.events.len() > MAX_EVENTS_PER_PUSH {
+    validate_device_id(&request.device_id)?;
+    if request.mutations.len() > MAX_EVENTS_PER_PUSH {
         return Err(format!(
-            "a push carries at most {MAX_EVENTS_PER_PUSH} events, this one has {}",
-            request.events.len()
+            "a push carries at most {MAX_EVENTS_PER_PUSH} mutations, this one has {}",
+            request.mutations.len()
         ));
     }
-    if let Some(event) = request.events.iter().find(|e| e.seq == 0) {
+    if let Some(mutation) = request.mutations.iter().find(|e| e.seq == 0) {
         return Err(format!(
-            "event {} has seq 0; sequence numbers start at 1",
-            event.id
+            "mutation {} has seq 0; sequence numbers start at 1",
+            mutation.id
         ));
+    }
+    // Sequence numbers are stored as signed 64-bit integers.
+    if let Some(mutation) = request.mutations.iter().find(|e| e.seq > i64::MAX as u64) {
+        return Err(format!("mutation {} has a seq out of range", mutation.id));
     }
     Ok(())
+}
+
+/// A device id is 8 to 64 ASCII letters, digits or '-' (a UUID fits).
+pub fn validate_device_id(id: &str) -> Result<(), String> {
+    let ok =
+        (8..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err("device_id must be 8 to 64 letters, digits or '-'".into())
+    }
 }
 
 /// How long to wait before the next try after a failed push: doubling, capped, with jitter so
@@ -146,17 +287,16 @@ impl Backoff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Activity;
 
-    fn event(seq: u64) -> Event {
-        Event {
+    fn event(seq: u64) -> Mutation {
+        Mutation {
             seq,
             id: format!("id-{seq}"),
             at_ms: 0,
-            activity: Activity::ModuleOpened {
+            change: Change::Activity(Activity::ModuleOpened {
                 module: "m".into(),
                 version: 1,
-            },
+            }),
         }
     }
 
@@ -220,10 +360,55 @@ mod tests {
     }
 
     #[test]
+    fn mutations_travel_as_flat_json_with_one_change_key() {
+        // The journal's JSON from before records existed still reads as an activity.
+        let old = r#"{"seq":3,"id":"x","at_ms":5,"activity":{"type":"module_opened","module":"m","version":1}}"#;
+        let mutation: Mutation = serde_json::from_str(old).unwrap();
+        assert_eq!(
+            mutation,
+            Mutation {
+                seq: 3,
+                id: "x".into(),
+                at_ms: 5,
+                ..event(3)
+            }
+        );
+        let put = Mutation {
+            change: Change::Put(Put {
+                id: "2026-W47".into(),
+                base: 0,
+                value: RecordValue::Week { mood: 4 },
+            }),
+            ..event(4)
+        };
+        let json = serde_json::to_value(&put).unwrap();
+        assert_eq!(json["put"]["value"]["kind"], "week");
+        assert_eq!(json["put"]["value"]["mood"], 4);
+        assert_eq!(serde_json::from_value::<Mutation>(json).unwrap(), put);
+        let none = r#"{"seq":1,"id":"x","at_ms":5}"#;
+        assert!(serde_json::from_str::<Mutation>(none).is_err());
+    }
+
+    #[test]
+    fn a_mutation_is_checked_against_its_record_kind() {
+        let put = |id: &str, mood| Mutation {
+            change: Change::Put(Put {
+                id: id.into(),
+                base: 0,
+                value: RecordValue::Week { mood },
+            }),
+            ..event(1)
+        };
+        assert!(put("2026-W47", 3).validate().is_ok());
+        assert!(put("current", 3).validate().is_err());
+        assert!(put("2026-W47", 0).validate().is_err());
+    }
+
+    #[test]
     fn requests_with_bad_device_ids_or_zero_seq_are_refused() {
         let ok = PushRequest {
             device_id: "0b6c2f3e-6a2d-4c4b-9a37-0d9f2d0b1c11".into(),
-            events: vec![event(1)],
+            mutations: vec![event(1)],
         };
         assert!(validate_request(&ok).is_ok());
         let short = PushRequest {
@@ -232,7 +417,7 @@ mod tests {
         };
         assert!(validate_request(&short).is_err());
         let zero = PushRequest {
-            events: vec![event(0)],
+            mutations: vec![event(0)],
             ..ok
         };
         assert!(validate_request(&zero).unwrap_err().contains("seq 0"));

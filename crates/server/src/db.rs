@@ -47,11 +47,40 @@ pub fn sqlite_url(data_dir: &Path) -> Result<String, StartError> {
     Ok(options.to_url_lossy().to_string())
 }
 
+/// The database, as two pools: `read` for queries, `write` for transactions that change data.
+///
+/// On SQLite they differ: the file has one writer at a time, and writers queueing inside SQLite
+/// wait by sleeping and retrying, which wastes most of the time under load; one write connection
+/// makes them queue in the pool instead, in order. On PostgreSQL both are the same pool.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub read: AnyPool,
+    pub write: AnyPool,
+}
+
+impl Db {
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
 /// Connects and migrates. `url` is `sqlite://...` or `postgres://...`.
-pub async fn connect(url: &str) -> Result<AnyPool, StartError> {
+pub async fn connect(url: &str) -> Result<Db, StartError> {
+    let read = pool(url, 10).await?;
+    MIGRATOR.run(&read).await?;
+    let write = if url.starts_with("sqlite:") {
+        pool(url, 1).await?
+    } else {
+        read.clone()
+    };
+    Ok(Db { read, write })
+}
+
+async fn pool(url: &str, max_connections: u32) -> Result<AnyPool, StartError> {
     install_default_drivers();
-    let pool = AnyPoolOptions::new()
-        .max_connections(10)
+    AnyPoolOptions::new()
+        .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(10))
         .after_connect(|conn, _meta| {
             Box::pin(async move {
@@ -65,9 +94,7 @@ pub async fn connect(url: &str) -> Result<AnyPool, StartError> {
         })
         .connect(url)
         .await
-        .map_err(StartError::Connect)?;
-    MIGRATOR.run(&pool).await?;
-    Ok(pool)
+        .map_err(StartError::Connect)
 }
 
 /// A cheap round trip, for the health check.

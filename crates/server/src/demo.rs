@@ -1,17 +1,25 @@
-//! A small, fixed data set for `serve --demo`: three devices that went through the modules to
-//! different points, so the progress and statistics endpoints have something to show.
+//! A small data set for `serve --demo`: a demo agency with an admin who can sign in, and three
+//! workers whose phones went through the modules to different points, so the console and the
+//! progress endpoints have something to show. The second worker is the third one's buddy.
 //!
-//! The events go in through [`store::apply_push`], the path every real push takes, so the demo
-//! data obeys the same rules. Everything about them is fixed (ids, times), so seeding twice
-//! would give the same rows; in practice it seeds only into an empty database.
+//! The events go in through [`store::sync::apply_push`], the path every real push takes, so the
+//! demo data obeys the same rules. It seeds only into an empty database.
 
-use sqlx::AnyPool;
-use wegwijs_core::progress::{Activity, Event};
-use wegwijs_core::sync::PushRequest;
+use wegwijs_core::access::Role;
+use wegwijs_core::progress::Activity;
+use wegwijs_core::sync::{Change, Mutation, PushRequest};
 
-use crate::store;
+use crate::auth;
+use crate::db::Db;
+use crate::store::{self, people};
 
 pub const DEVICE_IDS: [&str; 3] = ["demo-device-0001", "demo-device-0002", "demo-device-0003"];
+pub const WORKER_NAMES: [&str; 3] = ["Marek", "Ioana", "Kasia"];
+/// A demo worker without a phone yet.
+pub const NEWCOMER_NAME: &str = "Demo newcomer";
+pub const ADMIN_EMAIL: &str = "admin@demo.wegwijs.test";
+/// A demo is for trying things out on one's own machine; its admin password is no secret.
+pub const ADMIN_PASSWORD: &str = "wegwijs-demo";
 
 const CALLING_IN_SICK: &str = "calling-in-sick";
 /// The step and question ids of `content/modules/calling-in-sick`.
@@ -31,23 +39,69 @@ const START_MS: i64 = 1_764_572_400_000;
 const MINUTE_MS: i64 = 60_000;
 const DAY_MS: i64 = 24 * 60 * MINUTE_MS;
 
-/// Seeds the demo devices into an empty database. Returns whether it did.
-pub async fn seed(pool: &AnyPool) -> Result<bool, sqlx::Error> {
-    if store::has_devices(pool).await? {
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Seeds the demo agency into an empty database. Returns whether it did.
+pub async fn seed(db: &Db) -> Result<bool, DemoError> {
+    if store::progress::has_people(db).await? {
         return Ok(false);
     }
-    for (index, device_id) in DEVICE_IDS.iter().enumerate() {
+    let other = |e: &dyn std::fmt::Display| DemoError::Other(e.to_string());
+    let hash = auth::hash_password(ADMIN_PASSWORD).map_err(|e| other(&e))?;
+    let (agency_id, _admin) =
+        people::create_agency(db, "Demo Uitzendbureau", "Demo admin", ADMIN_EMAIL, &hash)
+            .await
+            .map_err(|e| other(&e))?;
+    let mut workers = Vec::new();
+    for (index, (device_id, name)) in DEVICE_IDS.iter().zip(WORKER_NAMES).enumerate() {
+        let worker = people::create_person(db, &agency_id, Role::Worker, name, None, index == 1)
+            .await
+            .map_err(|e| other(&e))?;
         let request = PushRequest {
             device_id: (*device_id).to_string(),
-            events: events(index),
+            mutations: mutations(index),
         };
-        store::apply_push(pool, &request).await?;
+        store::sync::apply_push(db, &worker.id, &request)
+            .await
+            .map_err(|e| other(&e))?;
+        workers.push(worker);
     }
+    people::set_buddy(db, &workers[2].id, &workers[1].id).await?;
+    people::create_person(db, &agency_id, Role::Worker, NEWCOMER_NAME, None, false)
+        .await
+        .map_err(|e| other(&e))?;
     Ok(true)
 }
 
+/// The demo worker who has not joined yet: each demo start gives them a fresh join code, so the
+/// join on a phone can be tried at once. `None` when the database has no demo agency.
+pub async fn newcomer_join_code(db: &Db) -> Result<Option<String>, sqlx::Error> {
+    let ids: Option<(String, String)> = sqlx::query_as(
+        "SELECT p.person_id, a.person_id FROM people p \
+         JOIN people a ON a.agency_id = p.agency_id AND a.email = $1 \
+         WHERE p.name = $2 AND p.role = 'worker'",
+    )
+    .bind(ADMIN_EMAIL)
+    .bind(NEWCOMER_NAME)
+    .fetch_optional(&db.read)
+    .await?;
+    let Some((newcomer, admin)) = ids else {
+        return Ok(None);
+    };
+    let code = auth::new_join_code();
+    let expires = store::now_ms() + crate::routes::workers::JOIN_CODE_VALID_MS;
+    people::issue_join_code(db, &newcomer, &admin, &auth::digest(&code), expires).await?;
+    Ok(Some(auth::display_code(&code)))
+}
+
 /// The demo journal of device `index`: who did what, in order.
-fn events(index: usize) -> Vec<Event> {
+fn mutations(index: usize) -> Vec<Mutation> {
     let activities = match index {
         // Finished calling in sick, right after a first wrong answer; started on the payslip.
         0 => [
@@ -82,11 +136,11 @@ fn events(index: usize) -> Vec<Event> {
         .enumerate()
         .map(|(i, activity)| {
             let seq = i as u64 + 1;
-            Event {
+            Mutation {
                 seq,
                 id: format!("de300000-0000-4000-8000-{index:04x}{seq:08x}"),
                 at_ms: day + MINUTE_MS * i as i64,
-                activity,
+                change: Change::Activity(activity),
             }
         })
         .collect()
@@ -134,11 +188,11 @@ mod tests {
         for (index, device_id) in DEVICE_IDS.iter().enumerate() {
             let request = PushRequest {
                 device_id: (*device_id).to_string(),
-                events: events(index),
+                mutations: mutations(index),
             };
             assert_eq!(validate_request(&request), Ok(()));
-            for event in &request.events {
-                assert_eq!(event.activity.validate(), Ok(()), "event {}", event.seq);
+            for mutation in &request.mutations {
+                assert_eq!(mutation.validate(), Ok(()), "mutation {}", mutation.seq);
             }
         }
     }

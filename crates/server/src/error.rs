@@ -4,7 +4,7 @@
 //! failure of the API, including the extractors' own rejections, has that shape.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -13,6 +13,18 @@ use serde_json::json;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{message}")]
+    TooManyRequests { message: String, retry_after_s: u64 },
+    #[error("{0}")]
+    Internal(String),
     #[error("{0}")]
     Unprocessable(String),
     #[error("{0}")]
@@ -23,6 +35,8 @@ pub enum AppError {
     Json(#[from] JsonRejection),
     #[error(transparent)]
     Path(#[from] PathRejection),
+    #[error(transparent)]
+    Query(#[from] QueryRejection),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }
@@ -30,11 +44,18 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Json(rejection) => rejection.status(),
             AppError::Path(rejection) => rejection.status(),
+            AppError::Query(rejection) => rejection.status(),
             // Overloaded, not broken: the client backs off and pushes again.
             AppError::Database(err) if is_overload(err) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -47,10 +68,12 @@ impl AppError {
         match self {
             AppError::Json(rejection) => rejection.body_text(),
             AppError::Path(rejection) => rejection.body_text(),
+            AppError::Query(rejection) => rejection.body_text(),
             AppError::Database(err) if is_overload(err) => {
                 "the server is busy; please try again later".to_string()
             }
             AppError::Database(_) => "the database failed; please try again later".to_string(),
+            AppError::Internal(_) => "the server hit an internal error".to_string(),
             other => other.to_string(),
         }
     }
@@ -67,7 +90,14 @@ impl IntoResponse for AppError {
         if status.is_server_error() {
             tracing::error!(error = %self, %status, "request failed");
         }
-        error_response(status, &self.public_message())
+        let mut response = error_response(status, &self.public_message());
+        if let AppError::TooManyRequests { retry_after_s, .. } = self {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(retry_after_s),
+            );
+        }
+        response
     }
 }
 
@@ -90,3 +120,8 @@ impl<T: Serialize> IntoResponse for AppJson<T> {
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Path), rejection(AppError))]
 pub struct AppPath<T>(pub T);
+
+/// `axum::extract::Query` whose rejections are [`AppError`]s.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct AppQuery<T>(pub T);

@@ -1,22 +1,23 @@
-//! The Wegwijs server: the sync API the app pushes its progress events to, and the built app.
+//! The Wegwijs server: accounts, the sync API the app pushes to and pulls from, the console's
+//! endpoints, and the built app.
 //!
 //! [`App::open`] connects to the database and migrates it; [`App::serve`] answers HTTP on a
 //! listener the caller bound, so tests can run the whole server on `127.0.0.1:0`.
 
 use std::future::Future;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use axum::Router;
 use axum::extract::FromRef;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use axum::routing::any;
-use sqlx::AnyPool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod auth;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -24,6 +25,7 @@ pub mod routes;
 pub mod static_files;
 pub mod store;
 
+use db::Db;
 use static_files::StaticFiles;
 
 #[derive(Clone, Debug)]
@@ -36,6 +38,9 @@ pub struct Config {
     pub database_url: Option<String>,
     /// Seed the demo data set into an empty database.
     pub demo: bool,
+    /// The app's public address (`https://wegwijs.example`), for join links; without it they
+    /// use the address the request came to.
+    pub public_url: Option<String>,
 }
 
 impl Config {
@@ -46,6 +51,7 @@ impl Config {
             dist_dir: dist_dir.into(),
             database_url: None,
             demo: false,
+            public_url: None,
         }
     }
 }
@@ -62,15 +68,16 @@ pub enum StartError {
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("cannot seed the demo data: {0}")]
-    Demo(sqlx::Error),
+    Demo(#[from] demo::DemoError),
     #[error("the HTTP server failed: {0}")]
     Serve(#[from] std::io::Error),
 }
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
-    pub pool: AnyPool,
+    pub db: Db,
     pub static_files: StaticFiles,
+    pub public_url: Option<String>,
 }
 
 /// A server with its database open and migrated, ready to serve.
@@ -93,12 +100,25 @@ impl App {
                 url
             }
         };
-        let pool = db::connect(&url).await?;
+        let db = db::connect(&url).await?;
         if config.demo {
-            if demo::seed(&pool).await.map_err(StartError::Demo)? {
-                tracing::info!("seeded the demo data set");
+            if demo::seed(&db).await? {
+                tracing::info!(
+                    admin = demo::ADMIN_EMAIL,
+                    password = demo::ADMIN_PASSWORD,
+                    "seeded the demo data set"
+                );
             } else {
                 tracing::info!("the database has data already: demo data not seeded");
+            }
+            if let Some(code) = demo::newcomer_join_code(&db)
+                .await
+                .map_err(demo::DemoError::from)?
+            {
+                tracing::info!(
+                    code = %code,
+                    "demo: a phone joins as the demo newcomer with this code at /join"
+                );
             }
         }
         if !config.dist_dir.join("index.html").is_file() {
@@ -108,14 +128,15 @@ impl App {
             );
         }
         let state = AppState {
-            pool,
+            db,
             static_files: StaticFiles::new(&config.dist_dir),
+            public_url: config.public_url.clone(),
         };
         Ok(App { state })
     }
 
-    pub fn pool(&self) -> &AnyPool {
-        &self.state.pool
+    pub fn db(&self) -> &Db {
+        &self.state.db
     }
 
     pub fn router(&self) -> Router {
@@ -129,10 +150,14 @@ impl App {
         listener: TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<(), StartError> {
-        let result = axum::serve(listener, self.router())
+        // The peer address is what join and sign-in attempts are rate limited by.
+        let service = self
+            .router()
+            .into_make_service_with_connect_info::<SocketAddr>();
+        let result = axum::serve(listener, service)
             .with_graceful_shutdown(shutdown)
             .await;
-        self.state.pool.close().await;
+        self.state.db.close().await;
         Ok(result?)
     }
 }
@@ -148,11 +173,8 @@ pub async fn serve(
 
 /// `/api/...` is the JSON API; every other path is the built app.
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .nest("/api", routes::api_router())
-        // The nested router does not see `/api/` itself, which must not fall through to the app.
-        .route("/api/", any(routes::not_found))
-        .fallback(static_files::serve)
+    let (api, _) = routes::api();
+    api.fallback(static_files::serve)
         .with_state(state)
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(SetResponseHeaderLayer::overriding(

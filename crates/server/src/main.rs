@@ -1,4 +1,5 @@
-//! `wegwijs-server serve`: the command line around [`wegwijs_server::App`].
+//! `wegwijs-server serve` and `wegwijs-server create-agency`: the command line around
+//! [`wegwijs_server::App`].
 
 use std::io::IsTerminal;
 use std::net::SocketAddr;
@@ -21,6 +22,22 @@ struct Cli {
 enum Command {
     /// Serve the API and the built app.
     Serve(ServeArgs),
+    /// Make an agency and its admin, who then signs in with e-mail and password. The password
+    /// comes from WEGWIJS_ADMIN_PASSWORD, or is asked for on the terminal.
+    CreateAgency(CreateAgencyArgs),
+    /// Print the API's OpenAPI document.
+    Openapi,
+}
+
+#[derive(clap::Args)]
+struct DatabaseArgs {
+    /// Directory for the SQLite database, used when DATABASE_URL is not set.
+    #[arg(long, default_value = "data")]
+    data_dir: PathBuf,
+    /// Database to use instead of the SQLite file, e.g. postgres://user@host/wegwijs.
+    // The value is hidden in --help because it may hold a password.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -28,19 +45,32 @@ struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Directory for the SQLite database, used when DATABASE_URL is not set.
-    #[arg(long, default_value = "data")]
-    data_dir: PathBuf,
+    #[command(flatten)]
+    database: DatabaseArgs,
     /// The built app to serve.
     #[arg(long, default_value = "dist")]
     dist: PathBuf,
     /// Seed a small demo data set into an empty database.
     #[arg(long)]
     demo: bool,
-    /// Database to use instead of the SQLite file, e.g. postgres://user@host/wegwijs.
-    // The value is hidden in --help because it may hold a password.
-    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
-    database_url: Option<String>,
+    /// The app's public address, e.g. https://wegwijs.example, for the links in join codes.
+    #[arg(long, env = "WEGWIJS_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct CreateAgencyArgs {
+    #[command(flatten)]
+    database: DatabaseArgs,
+    /// The agency's name.
+    #[arg(long)]
+    name: String,
+    /// The admin's name.
+    #[arg(long)]
+    admin_name: String,
+    /// The admin's e-mail address, to sign in with.
+    #[arg(long)]
+    admin_email: String,
 }
 
 #[tokio::main]
@@ -54,8 +84,15 @@ async fn main() -> ExitCode {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
 
-    let Command::Serve(args) = Cli::parse().command;
-    match serve(args).await {
+    let result = match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::CreateAgency(args) => create_agency(args).await,
+        Command::Openapi => {
+            println!("{}", wegwijs_server::routes::openapi_json());
+            Ok(())
+        }
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             tracing::error!("{err}");
@@ -67,10 +104,11 @@ async fn main() -> ExitCode {
 
 async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config {
-        data_dir: args.data_dir,
+        data_dir: args.database.data_dir,
         dist_dir: args.dist,
-        database_url: args.database_url.filter(|url| !url.is_empty()),
+        database_url: args.database.database_url.filter(|url| !url.is_empty()),
         demo: args.demo,
+        public_url: args.public_url.filter(|url| !url.is_empty()),
     };
     let app = App::open(&config).await?;
     let listener = TcpListener::bind(args.addr)
@@ -80,6 +118,42 @@ async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     println!("Wegwijs is running on http://{addr}");
     app.serve(listener, shutdown_signal()).await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+async fn create_agency(args: CreateAgencyArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let email = wegwijs_server::routes::workers::check_email(&args.admin_email)?;
+    let password = match std::env::var("WEGWIJS_ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => rpassword::prompt_password(format!("Password for {email}: "))?,
+    };
+    if password.chars().count() < wegwijs_server::routes::workers::MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "the password needs at least {} characters",
+            wegwijs_server::routes::workers::MIN_PASSWORD_CHARS
+        )
+        .into());
+    }
+    let config = Config {
+        database_url: args.database.database_url.filter(|url| !url.is_empty()),
+        ..Config::new(&args.database.data_dir, "dist")
+    };
+    let app = App::open(&config).await?;
+    let hash = wegwijs_server::auth::hash_password(&password)?;
+    let (agency_id, admin) = wegwijs_server::store::people::create_agency(
+        app.db(),
+        args.name.trim(),
+        args.admin_name.trim(),
+        &email,
+        &hash,
+    )
+    .await?;
+    app.db().close().await;
+    println!(
+        "Agency {:?} ({agency_id}) is ready; {} signs in as {email}.",
+        args.name.trim(),
+        admin.name
+    );
     Ok(())
 }
 

@@ -54,7 +54,7 @@ async fn server() -> (TempDir, TestServer) {
     let dir = TempDir::new().unwrap();
     let dist = dir.path().join("dist");
     write_dist(&dist);
-    let server = TestServer::start(Config::new(dir.path().join("data"), dist)).await;
+    let server = TestServer::start(&Config::new(dir.path().join("data"), dist)).await;
     (dir, server)
 }
 
