@@ -1,11 +1,13 @@
 //! `cargo xtask <command>`: every build chore of Wegwijs, so the only prerequisite is cargo.
 //! Each command installs what it needs (the wasm target, npm packages, Chromium) when missing.
 
+mod bench_sync;
 mod build;
 mod compress;
 mod content;
 mod e2e;
 mod lighthouse;
+mod postgres;
 mod tools;
 
 use anyhow::Result;
@@ -30,8 +32,13 @@ enum Command {
         #[arg(long)]
         no_demo: bool,
     },
-    /// Run every test: unit, API (real SQLite), content check, and end-to-end in headless Chromium.
+    /// Run every test: unit, API (real SQLite and a throwaway PostgreSQL), content check, and
+    /// end-to-end in headless Chromium.
     Test,
+    /// Start a throwaway PostgreSQL on 127.0.0.1 (installed from Debian when missing), print the
+    /// `export WEGWIJS_TEST_POSTGRES=...` line for `cargo test -p wegwijs-server`, and keep it
+    /// running until Ctrl-C, which stops it and deletes its data.
+    Postgres,
     /// Check all module content and report every problem, without building the app.
     CheckContent,
     /// Report the byte sizes of the built app (raw, gzip, brotli) and of a first load.
@@ -39,6 +46,10 @@ enum Command {
     /// Build, serve on a free port, and run Lighthouse (mobile) on the module list and the
     /// player; fails below performance 95 or accessibility 100. A benchmark, not a test.
     Lighthouse,
+    /// Benchmark pushes: 100 devices push batches to the release server on 127.0.0.1
+    /// (SQLite), next to the same rows inserted straight into SQLite. Ends with one
+    /// `sync-bench: ...` line; fails only when rows go missing, never on a missed goal.
+    BenchSync(bench_sync::Args),
 }
 
 fn main() -> Result<()> {
@@ -49,6 +60,7 @@ fn main() -> Result<()> {
         }
         Command::Serve { addr, no_demo } => serve(&addr, !no_demo),
         Command::Test => test(),
+        Command::Postgres => postgres(),
         Command::CheckContent => {
             let report = content::check(&tools::root())?;
             println!("content: {report}");
@@ -56,6 +68,7 @@ fn main() -> Result<()> {
         }
         Command::Size => build::print_sizes(&tools::root().join("dist")),
         Command::Lighthouse => lighthouse::run(&build::dist()?),
+        Command::BenchSync(args) => bench_sync::run(&args),
     }
 }
 
@@ -82,6 +95,16 @@ fn serve(addr: &str, demo: bool) -> Result<()> {
     tools::cargo(&args)
 }
 
+/// Runs until Ctrl-C or SIGTERM, whose handler (postgres.rs) stops the server and exits.
+fn postgres() -> Result<()> {
+    let postgres = postgres::ThrowawayPostgres::start()?;
+    println!("export WEGWIJS_TEST_POSTGRES={}", postgres.url());
+    eprintln!("PostgreSQL is running; press Ctrl-C to stop it and delete its data.");
+    loop {
+        std::thread::park();
+    }
+}
+
 fn test() -> Result<()> {
     let root = tools::root();
     tools::ensure_wasm_target()?;
@@ -105,8 +128,14 @@ fn test() -> Result<()> {
         "-D",
         "warnings",
     ])?;
-    tools::step("native tests: core, server API on SQLite, locales");
-    tools::cargo(&["test", "--workspace", "--exclude", "wegwijs"])?;
+    tools::step("starting a throwaway PostgreSQL on 127.0.0.1");
+    let postgres = postgres::ThrowawayPostgres::start()?;
+    tools::step("native tests: core, server API on SQLite and PostgreSQL, locales");
+    tools::cargo_with_env(
+        &["test", "--workspace", "--exclude", "wegwijs"],
+        &[("WEGWIJS_TEST_POSTGRES", postgres.url())],
+    )?;
+    drop(postgres);
     // The app's own tests (locale catalogues) build the app natively; no browser needed.
     tools::cargo(&["test", "--package", "wegwijs"])?;
     // The build checks all content and fails listing every problem.

@@ -44,7 +44,14 @@ pub fn run(command: &mut Command) -> Result<()> {
 }
 
 pub fn cargo(args: &[&str]) -> Result<()> {
-    run(Command::new(env!("CARGO")).args(args))
+    cargo_with_env(args, &[])
+}
+
+/// `cargo` with extra environment variables for it and everything it runs.
+pub fn cargo_with_env(args: &[&str], envs: &[(&str, &str)]) -> Result<()> {
+    run(Command::new(env!("CARGO"))
+        .args(args)
+        .envs(envs.iter().copied()))
 }
 
 fn output(command: &mut Command) -> Option<String> {
@@ -97,7 +104,7 @@ pub fn node_bin(name: &str) -> PathBuf {
     root().join("node_modules/.bin").join(name)
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
 
