@@ -4,7 +4,8 @@
 // - install: precache every file of this build in a cache named after the build's version;
 // - activate: delete every older Wegwijs cache and take over open pages at once;
 // - fetch: the app shell and its files from the cache (offline first), the API from the network;
-// - sync: push the journal's outbox from IndexedDB, even when the app is closed.
+// - sync: push the journal's outbox from IndexedDB with the device's session, even when the
+//   app is closed.
 //
 // The IndexedDB layout (database, stores, meta keys) is shared with src/browser/journal.rs.
 
@@ -12,7 +13,7 @@ const VERSION = "__WEGWIJS_VERSION__";
 const PRECACHE = __WEGWIJS_PRECACHE__;
 const CACHE = `wegwijs-${VERSION}`;
 const SYNC_TAG = "wegwijs-outbox";
-const MAX_EVENTS_PER_PUSH = 500;
+const MAX_MUTATIONS_PER_PUSH = 500;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -64,7 +65,12 @@ function openJournal() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open("wegwijs");
     request.onupgradeneeded = () => request.transaction.abort();
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Signing out deletes the database: never stand in its way.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => reject(request.error);
   });
 }
@@ -80,10 +86,11 @@ async function readOutbox(db) {
   const tx = db.transaction(["events", "meta"], "readonly");
   const meta = tx.objectStore("meta");
   const deviceId = await done(meta.get("device_id"));
+  const session = await done(meta.get("session"));
   const acked = (await done(meta.get("acked_through"))) || 0;
   const range = IDBKeyRange.lowerBound(acked, true);
-  const events = await done(tx.objectStore("events").getAll(range, MAX_EVENTS_PER_PUSH));
-  return { deviceId, events };
+  const mutations = await done(tx.objectStore("events").getAll(range, MAX_MUTATIONS_PER_PUSH));
+  return { deviceId, token: session && session.token, mutations };
 }
 
 async function acknowledge(db, through) {
@@ -95,8 +102,10 @@ async function acknowledge(db, through) {
   });
 }
 
-// The same protocol as the page (see docs/sync-protocol.md): push in order, then take the
-// server's acked_through. A failure rejects, so the browser retries the sync later.
+// The same protocol as the page (see docs/sync-protocol.md): push in order with the device's
+// session, then take the server's acked_through. Pulling is left to the page. A failure
+// rejects, so the browser retries the sync later; a device without a session, or one the
+// agency signed out (401), has nothing to push and the page tells the worker.
 async function pushOutbox() {
   let db;
   try {
@@ -106,17 +115,18 @@ async function pushOutbox() {
   }
   try {
     for (let round = 0; round < 100; round++) {
-      const { deviceId, events } = await readOutbox(db);
-      if (!deviceId || events.length === 0) break;
+      const { deviceId, token, mutations } = await readOutbox(db);
+      if (!deviceId || !token || mutations.length === 0) break;
       const response = await fetch("/api/sync/push", {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ device_id: deviceId, events }),
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ device_id: deviceId, mutations }),
       });
+      if (response.status === 401) break;
       if (!response.ok) throw new Error(`push failed: ${response.status}`);
       const answer = await response.json();
       await acknowledge(db, answer.acked_through);
-      if (answer.acked_through < events[events.length - 1].seq) break;
+      if (answer.acked_through < mutations[mutations.length - 1].seq) break;
     }
   } finally {
     db.close();

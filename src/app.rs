@@ -6,7 +6,9 @@ use leptos_router::{Lazy, path};
 
 use crate::components::AppHeader;
 use crate::i18n::{I18n, tr};
+use crate::pages::account::AccountRoute;
 use crate::pages::home::Home;
+use crate::pages::join::Join;
 use crate::pages::not_found::NotFound;
 use crate::pages::player::Player;
 use crate::progress::ProgressStore;
@@ -15,8 +17,8 @@ use crate::sync::Sync;
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
-    Sync::provide();
-    ProgressStore::provide();
+    let (store, actions) = ProgressStore::provide();
+    Sync::provide(store, actions);
 
     // Words are plain strings, not one reactive node each: a language change, which is rare,
     // renders the shell again in the new language (the URL, and so the page, stay the same).
@@ -31,6 +33,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Home/>
                     // The player is split off the first load and loads on first use.
                     <Route path=path!("/modules/:id/*place") view={Lazy::<Player>::new()}/>
+                    // Joining and the account page are seldom used: chunks of their own.
+                    <Route path=path!("/join") view={Lazy::<Join>::new()}/>
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
                 </Routes>
             </main>
         </Router>

@@ -1,9 +1,11 @@
 //! Wegwijs, the app: Leptos, rendered in the browser, offline first.
 
+mod account;
 mod app;
 mod browser;
 mod components;
 mod content;
+mod device;
 mod i18n;
 mod pages;
 mod progress;

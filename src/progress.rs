@@ -1,47 +1,49 @@
-//! The worker's progress on this device: folded from the journal at start, then kept current
-//! as they do things. Every action is written to the journal before anything else happens.
+//! The worker's progress on this device, as the pages read it. It is folded from every
+//! activity the device engine (`crate::device`, a `Replica` over the IndexedDB journal) knows,
+//! this device's and those pulled from the worker's others; an action reaches the journal
+//! through the engine before anything else reacts to it.
 
+use futures::channel::mpsc;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wegwijs_core::progress::{Activity, Progress};
+use wegwijs_core::replica::Replica;
 
-use crate::browser::journal;
-use crate::sync::Sync;
+use crate::browser::dom;
+use crate::device::Action;
 
 #[derive(Clone, Copy)]
 pub struct ProgressStore {
     pub progress: RwSignal<Progress>,
     /// False until the journal has been read, so a page can wait before it resumes.
     pub loaded: RwSignal<bool>,
+    /// The engine's state; `None` until its chunk restored it (see `crate::device`).
+    pub replica: StoredValue<Option<Replica>>,
+    actions: StoredValue<mpsc::UnboundedSender<Action>>,
 }
 
 impl ProgressStore {
-    pub fn provide() -> ProgressStore {
+    /// The store, and the queue of actions for the engine to record in order.
+    pub fn provide() -> (ProgressStore, mpsc::UnboundedReceiver<Action>) {
+        let (actions, queue) = mpsc::unbounded();
         let store = ProgressStore {
             progress: RwSignal::new(Progress::default()),
             loaded: RwSignal::new(false),
+            replica: StoredValue::new(None),
+            actions: StoredValue::new(actions),
         };
-        spawn_local(async move {
-            match journal::all_events().await {
-                Ok(events) => store.progress.set(Progress::from_events(&events)),
-                Err(e) => leptos::logging::warn!("{e}"),
-            }
-            store.loaded.set(true);
-        });
         provide_context(store);
-        store
+        (store, queue)
     }
 
-    /// Shows the change at once and stores it on the device, then lets sync take it from there.
+    /// Hands an action to the engine, which stores it on the device, shows it, and lets sync
+    /// take it from there. Its id and time are taken now.
     pub fn record(self, activity: Activity) {
-        self.progress.update(|p| p.apply(&activity));
-        let sync = expect_context::<Sync>();
-        spawn_local(async move {
-            match journal::record(activity).await {
-                Ok(_) => sync.changed(),
-                Err(e) => leptos::logging::warn!("{e}"),
-            }
-        });
+        let action = Action {
+            id: dom::random_uuid(),
+            at_ms: dom::now_ms(),
+            activity,
+        };
+        let _ = self.actions.with_value(|a| a.unbounded_send(action));
     }
 }
 

@@ -1,6 +1,8 @@
-//! Pushes the journal's outbox to the API: at start, whenever something is recorded, when the
-//! browser comes back online, and again with backoff after a failure. The rules of the protocol
-//! live in `wegwijs_core::sync`; this module only schedules.
+//! When the device syncs with the server: at start, whenever something is recorded, when the
+//! browser comes back online, when the worker asks, and again with backoff after a failure.
+//! A device that never joined does nothing here: it works on its own until the worker links
+//! it. A round itself (push the outbox, then pull what changed) is `crate::device::round`; the
+//! rules of the protocol live in `wegwijs_core::sync` and `wegwijs_core::replica`.
 
 use futures::StreamExt;
 use futures::channel::mpsc;
@@ -8,9 +10,12 @@ use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wegwijs_core::sync::{Backoff, MAX_EVENTS_PER_PUSH, PushRequest};
+use wegwijs_core::sync::Backoff;
 
-use crate::browser::{api, dom, journal, service_worker};
+use crate::account::{Account, Session};
+use crate::browser::{dom, journal, service_worker};
+use crate::device::{self, Action};
+use crate::progress::ProgressStore;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncState {
@@ -26,125 +31,125 @@ pub struct Sync {
     /// Changes on this device that the server does not have yet.
     pub pending: RwSignal<u32>,
     pub state: RwSignal<SyncState>,
+    pub account: RwSignal<Account>,
+    /// When a push and pull last completed, by this device's clock.
+    pub last_synced: RwSignal<Option<i64>>,
+    token: StoredValue<Option<String>>,
     wake: StoredValue<mpsc::UnboundedSender<()>>,
 }
 
 impl Sync {
-    pub fn provide() -> Sync {
+    /// Starts the device engine on what the device kept, records the worker's actions through
+    /// it, and keeps the device in sync for the app's lifetime.
+    pub fn provide(store: ProgressStore, actions: mpsc::UnboundedReceiver<Action>) -> Sync {
         let (wake, woken) = mpsc::unbounded();
         let sync = Sync {
             pending: RwSignal::new(0),
             state: RwSignal::new(SyncState::Idle),
+            account: RwSignal::new(Account::Unknown),
+            last_synced: RwSignal::new(None),
+            token: StoredValue::new(None),
             wake: StoredValue::new(wake),
         };
         provide_context(sync);
         dom::on_window_event("online", move || sync.changed());
         dom::on_window_event("offline", move || sync.state.set(SyncState::Offline));
-        service_worker::on_outbox_pushed(move || sync.recount());
-        spawn_local(run(sync, woken));
-        sync.changed();
+        // Back in the app after a while: what the worker's other phone did may be waiting.
+        dom::on_visible(move || sync.changed());
+        // The service worker pushed from the background: push (now a duplicate, which tells
+        // this page how far the server is) and pull.
+        service_worker::on_outbox_pushed(move || sync.changed());
+        spawn_local(async move {
+            // A phone that kept nothing (a first visit) needs no engine for the module list.
+            if journal::kept_anything().await {
+                device::start(sync, store).await;
+            } else {
+                sync.account.set(Account::Anonymous);
+                store.loaded.set(true);
+            }
+            spawn_local(record_in_order(sync, store, actions));
+            run(sync, store, woken).await;
+        });
         sync
     }
 
-    /// Something was recorded, or the network came back: push soon.
+    pub fn take_session(self, session: Option<&Session>) {
+        self.token.set_value(session.and_then(|s| s.token.clone()));
+        self.account.set(Account::of(session));
+    }
+
+    /// The worker joined: sync with the new session at once. The session is stored already.
+    pub fn signed_in(self, session: &Session) {
+        self.take_session(Some(session));
+        self.changed();
+    }
+
+    /// The session, for a request made outside the sync loop (signing out).
+    pub fn token(self) -> Option<String> {
+        self.token.get_value()
+    }
+
+    /// Something was recorded, the network came back, or the worker asked: sync soon.
     pub fn changed(self) {
         let _ = self.wake.with_value(|w| w.unbounded_send(()));
     }
-
-    fn recount(self) {
-        spawn_local(async move {
-            if let Ok(n) = journal::pending_count().await {
-                self.pending.set(n);
-            }
-        });
-    }
 }
 
-/// Why a push round stopped early.
-enum Stop {
+/// Why a sync round stopped early.
+pub enum Stop {
+    /// Nothing to sync with: the device never joined, or was signed out.
+    NoSession,
     Offline,
     Failed,
 }
 
-async fn run(sync: Sync, mut woken: mpsc::UnboundedReceiver<()>) {
+/// The engine records one action at a time, in the order they happened.
+async fn record_in_order(
+    sync: Sync,
+    store: ProgressStore,
+    mut actions: mpsc::UnboundedReceiver<Action>,
+) {
+    while let Some(action) = actions.next().await {
+        device::record(sync, store, action).await;
+    }
+}
+
+async fn run(sync: Sync, store: ProgressStore, mut woken: mpsc::UnboundedReceiver<()>) {
     let backoff = Backoff::default();
     let mut failures = 0u32;
     loop {
         // Collapse a burst of wake-ups (a step finished, then another) into one round.
         while woken.try_recv().is_ok() {}
 
-        match push_all(sync).await {
-            Ok(()) => {
+        let outcome = match sync.token.get_value() {
+            None => Err(Stop::NoSession),
+            Some(_) if !dom::is_online() => Err(Stop::Offline),
+            Some(token) => device::round(sync, store, token).await,
+        };
+        match outcome {
+            Ok(()) | Err(Stop::NoSession) => {
                 failures = 0;
                 sync.state.set(SyncState::Idle);
-                if woken.next().await.is_none() {
-                    return;
-                }
             }
             Err(Stop::Offline) => {
                 sync.state.set(SyncState::Offline);
                 service_worker::request_background_sync();
-                if woken.next().await.is_none() {
-                    return;
-                }
             }
             Err(Stop::Failed) => {
                 failures += 1;
                 sync.state.set(SyncState::Failed);
                 service_worker::request_background_sync();
                 let delay = backoff.delay_ms(failures, dom::random());
-                // Wait out the backoff, but a wake-up (the `online` event) retries at once.
+                // Wait out the backoff, but a wake-up (`online`, Retry) tries again at once.
                 let timer = TimeoutFuture::new(delay);
-                if let Either::Left((None, _)) = select(woken.next(), timer).await {
-                    return;
+                match select(woken.next(), timer).await {
+                    Either::Left((None, _)) => return,
+                    _ => continue,
                 }
             }
         }
-    }
-}
-
-async fn push_all(sync: Sync) -> Result<(), Stop> {
-    let mut short_answers = 0;
-    loop {
-        let outbox = journal::outbox(MAX_EVENTS_PER_PUSH as u32)
-            .await
-            .map_err(|_| Stop::Failed)?;
-        let Some(outbox) = outbox.filter(|o| !o.events.is_empty()) else {
-            sync.pending.set(0);
-            return Ok(());
-        };
-        // A page shorter than the limit is the whole outbox; only a full one needs a count.
-        let page = outbox.events.len() as u32;
-        let pending = if page < MAX_EVENTS_PER_PUSH as u32 {
-            page
-        } else {
-            journal::pending_count().await.unwrap_or(page)
-        };
-        sync.pending.set(pending);
-        if !dom::is_online() {
-            return Err(Stop::Offline);
-        }
-        sync.state.set(SyncState::Sending);
-        let sent_through = outbox.events.last().map_or(0, |e| e.seq);
-        let request = PushRequest {
-            device_id: outbox.device_id,
-            events: outbox.events,
-        };
-        let response = match api::push(&request).await {
-            Ok(response) => response,
-            Err(api::ApiError::Network) if !dom::is_online() => return Err(Stop::Offline),
-            Err(_) => return Err(Stop::Failed),
-        };
-        journal::acknowledge(response.acked_through)
-            .await
-            .map_err(|_| Stop::Failed)?;
-        if response.acked_through < sent_through {
-            // The server is missing earlier events (a gap): the next round re-sends from where
-            // it stands. If that keeps happening, back off rather than hammer the server.
-            short_answers += 1;
-            if short_answers > 2 {
-                return Err(Stop::Failed);
-            }
+        if woken.next().await.is_none() {
+            return;
         }
     }
 }

@@ -86,3 +86,52 @@ budget-empty = Type your money and your costs. Then you see what is left.
 budget-left = Left this month: { $amount }
 budget-short = Your costs are { $amount } more than your money. Look at your biggest costs first, and get free help.
 budget-not-an-amount = Type an amount in euro, for example 250 or 12,50.
+
+# Linking the phone to the agency (/join), the header's sync status, the account page.
+sync-link-agency = Link to your agency
+sync-signed-out = Signed out
+
+join-title = Link to your agency
+join-intro = Your agency gives you a code. With the code, your agency sees your progress in the lessons. And you can use Wegwijs on another phone too.
+join-code-label = Your code
+join-code-hint = 8 letters and numbers, for example ABCD-EFGH.
+join-submit = Link this phone
+join-busy = Linking…
+join-not-a-code = A code has 8 letters and numbers. Check your code and type it again.
+join-wrong-code = This code does not work. Maybe it is wrong or too old. Ask your agency for a new code.
+join-other-person = This phone is linked to another person. First sign out on this phone. Then use your code.
+join-too-many-tries =
+    { $minutes ->
+        [one] Too many tries. Wait { $minutes } minute, then try again.
+       *[other] Too many tries. Wait { $minutes } minutes, then try again.
+    }
+join-offline = No internet. Connect to the internet and try again.
+join-failed = Something went wrong. Try again later.
+join-done-title = Your phone is linked
+join-done = Welcome, { $name }! What you learn now also goes to your agency.
+join-already = This phone is already linked to your agency. Your name: { $name }.
+join-to-lessons = Go to the lessons
+
+account-title = Your account
+account-not-linked = This phone is not linked to your agency. What you do is saved only on this phone.
+account-linked = This phone is linked to your agency. Your name: { $name }.
+account-signed-out-by-agency = Your agency signed you out on this phone. Your progress is still here. Ask your agency for a new code.
+account-new-code = Type a new code
+account-sync-title = Sending to your agency
+account-last-synced = Last sent: { $time }
+account-never-synced = Nothing sent yet.
+account-sync-failed = Sending did not work. Wegwijs tries again by itself.
+account-offline = No internet. Your changes are sent when you are online again.
+account-retry = Try again now
+account-sign-out-title = Sign out
+account-sign-out-explain = When you sign out, Wegwijs removes your progress and your settings from this phone. What your agency already has stays there.
+account-sign-out = Sign out on this phone
+account-sign-out-question = Do you want to sign out now?
+account-sign-out-unsent =
+    { $count ->
+        [one] { $count } change is not sent yet. If you sign out now, it is lost.
+       *[other] { $count } changes are not sent yet. If you sign out now, they are lost.
+    }
+account-sign-out-yes = Yes, sign out
+account-sign-out-cancel = No, go back
+account-signing-out = Signing out…

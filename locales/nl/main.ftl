@@ -87,3 +87,52 @@ budget-empty = Typ je geld en je kosten. Dan zie je wat er overblijft.
 budget-left = Over deze maand: { $amount }
 budget-short = Je kosten zijn { $amount } hoger dan je geld. Kijk eerst naar je grootste kosten, en vraag gratis hulp.
 budget-not-an-amount = Typ een bedrag in euro, bijvoorbeeld 250 of 12,50.
+
+# Deze telefoon koppelen aan het uitzendbureau (/join), de status in de kop, de accountpagina.
+sync-link-agency = Koppel aan je uitzendbureau
+sync-signed-out = Afgemeld
+
+join-title = Koppel aan je uitzendbureau
+join-intro = Je uitzendbureau geeft je een code. Met de code ziet je uitzendbureau hoe ver je bent met de lessen. En je kunt Wegwijs ook op een andere telefoon gebruiken.
+join-code-label = Je code
+join-code-hint = 8 letters en cijfers, bijvoorbeeld ABCD-EFGH.
+join-submit = Koppel deze telefoon
+join-busy = Bezig met koppelen…
+join-not-a-code = Een code heeft 8 letters en cijfers. Kijk je code na en typ hem opnieuw.
+join-wrong-code = Deze code werkt niet. Misschien is hij fout of te oud. Vraag je uitzendbureau om een nieuwe code.
+join-other-person = Deze telefoon is gekoppeld aan iemand anders. Meld je eerst af op deze telefoon. Gebruik daarna je code.
+join-too-many-tries =
+    { $minutes ->
+        [one] Te vaak geprobeerd. Wacht { $minutes } minuut en probeer het dan opnieuw.
+       *[other] Te vaak geprobeerd. Wacht { $minutes } minuten en probeer het dan opnieuw.
+    }
+join-offline = Geen internet. Maak verbinding met internet en probeer het opnieuw.
+join-failed = Er ging iets mis. Probeer het later opnieuw.
+join-done-title = Je telefoon is gekoppeld
+join-done = Welkom, { $name }! Wat je leert, gaat nu ook naar je uitzendbureau.
+join-already = Deze telefoon is al gekoppeld aan je uitzendbureau. Je naam: { $name }.
+join-to-lessons = Naar de lessen
+
+account-title = Je account
+account-not-linked = Deze telefoon is niet gekoppeld aan je uitzendbureau. Wat je doet, staat alleen op deze telefoon.
+account-linked = Deze telefoon is gekoppeld aan je uitzendbureau. Je naam: { $name }.
+account-signed-out-by-agency = Je uitzendbureau heeft je afgemeld op deze telefoon. Je voortgang staat er nog. Vraag je uitzendbureau om een nieuwe code.
+account-new-code = Typ een nieuwe code
+account-sync-title = Versturen naar je uitzendbureau
+account-last-synced = Laatst verstuurd: { $time }
+account-never-synced = Nog niets verstuurd.
+account-sync-failed = Versturen is niet gelukt. Wegwijs probeert het zelf opnieuw.
+account-offline = Geen internet. Je wijzigingen worden verstuurd als je weer internet hebt.
+account-retry = Nu opnieuw proberen
+account-sign-out-title = Afmelden
+account-sign-out-explain = Als je je afmeldt, haalt Wegwijs je voortgang en je instellingen van deze telefoon. Wat je uitzendbureau al heeft, blijft daar.
+account-sign-out = Afmelden op deze telefoon
+account-sign-out-question = Wil je je nu afmelden?
+account-sign-out-unsent =
+    { $count ->
+        [one] { $count } wijziging is nog niet verstuurd. Als je je nu afmeldt, ben je die kwijt.
+       *[other] { $count } wijzigingen zijn nog niet verstuurd. Als je je nu afmeldt, ben je die kwijt.
+    }
+account-sign-out-yes = Ja, afmelden
+account-sign-out-cancel = Nee, terug
+account-signing-out = Bezig met afmelden…

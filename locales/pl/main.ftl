@@ -93,3 +93,56 @@ budget-empty = Wpisz, ile dostajesz i ile wydajesz. Wtedy zobaczysz, ile ci zost
 budget-left = Zostaje ci w tym miesiącu: { $amount }
 budget-short = Twoje koszty są o { $amount } wyższe niż to, co dostajesz. Najpierw sprawdź największe koszty. Poproś też o darmową pomoc.
 budget-not-an-amount = Wpisz kwotę w euro, na przykład 250 lub 12,50.
+
+# Połączenie telefonu z agencją (/join), stan wysyłania w nagłówku, strona konta.
+sync-link-agency = Połącz z agencją
+sync-signed-out = Wylogowano
+
+join-title = Połącz z agencją
+join-intro = Twoja agencja daje ci kod. Dzięki niemu agencja widzi twoje postępy w lekcjach. Możesz też używać Wegwijs na innym telefonie.
+join-code-label = Twój kod
+join-code-hint = 8 liter i cyfr, na przykład ABCD-EFGH.
+join-submit = Połącz ten telefon
+join-busy = Łączenie…
+join-not-a-code = Kod ma 8 liter i cyfr. Sprawdź kod i wpisz go jeszcze raz.
+join-wrong-code = Ten kod nie działa. Może jest błędny albo za stary. Poproś agencję o nowy kod.
+join-other-person = Ten telefon jest połączony z inną osobą. Najpierw wyloguj się na tym telefonie. Potem użyj swojego kodu.
+join-too-many-tries =
+    { $minutes ->
+        [one] Za dużo prób. Poczekaj { $minutes } minutę i spróbuj jeszcze raz.
+        [few] Za dużo prób. Poczekaj { $minutes } minuty i spróbuj jeszcze raz.
+        [many] Za dużo prób. Poczekaj { $minutes } minut i spróbuj jeszcze raz.
+       *[other] Za dużo prób. Poczekaj { $minutes } minuty i spróbuj jeszcze raz.
+    }
+join-offline = Brak internetu. Połącz się z internetem i spróbuj jeszcze raz.
+join-failed = Coś poszło nie tak. Spróbuj później.
+join-done-title = Telefon jest połączony
+join-done = Witaj, { $name }! To, czego się uczysz, trafia teraz też do twojej agencji.
+join-already = Ten telefon jest już połączony z twoją agencją. Zalogowano jako: { $name }.
+join-to-lessons = Przejdź do lekcji
+
+account-title = Twoje konto
+account-not-linked = Ten telefon nie jest połączony z twoją agencją. To, co robisz, jest zapisane tylko w tym telefonie.
+account-linked = Ten telefon jest połączony z twoją agencją. Zalogowano jako: { $name }.
+account-signed-out-by-agency = Agencja wylogowała cię na tym telefonie. Twoje postępy nadal tu są. Poproś agencję o nowy kod.
+account-new-code = Wpisz nowy kod
+account-sync-title = Wysyłanie do agencji
+account-last-synced = Ostatnio wysłano: { $time }
+account-never-synced = Jeszcze nic nie wysłano.
+account-sync-failed = Nie udało się wysłać. Wegwijs sam spróbuje jeszcze raz.
+account-offline = Brak internetu. Twoje zmiany zostaną wysłane, gdy znowu będzie internet.
+account-retry = Spróbuj teraz
+account-sign-out-title = Wylogowanie
+account-sign-out-explain = Gdy się wylogujesz, Wegwijs usunie z tego telefonu twoje postępy i ustawienia. To, co agencja już ma, zostaje w agencji.
+account-sign-out = Wyloguj się na tym telefonie
+account-sign-out-question = Czy chcesz się teraz wylogować?
+account-sign-out-unsent =
+    { $count ->
+        [one] { $count } zmiana nie jest jeszcze wysłana. Jeśli teraz się wylogujesz, przepadnie.
+        [few] { $count } zmiany nie są jeszcze wysłane. Jeśli teraz się wylogujesz, przepadną.
+        [many] { $count } zmian nie jest jeszcze wysłanych. Jeśli teraz się wylogujesz, przepadną.
+       *[other] { $count } zmiany nie jest jeszcze wysłane. Jeśli teraz się wylogujesz, przepadną.
+    }
+account-sign-out-yes = Tak, wyloguj
+account-sign-out-cancel = Nie, wróć
+account-signing-out = Wylogowywanie…

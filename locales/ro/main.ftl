@@ -90,3 +90,54 @@ budget-empty = Scrie cât primești și cât cheltuiești. Apoi vezi cât îți 
 budget-left = Îți rămân luna asta: { $amount }
 budget-short = Cheltuielile tale sunt cu { $amount } mai mari decât banii tăi. Uită-te mai întâi la cele mai mari cheltuieli și cere ajutor gratuit.
 budget-not-an-amount = Scrie o sumă în euro, de exemplu 250 sau 12,50.
+
+# Conectarea telefonului la agenție (/join), starea trimiterii din antet, pagina contului.
+sync-link-agency = Conectează-te la agenție
+sync-signed-out = Sesiune încheiată
+
+join-title = Conectează-te la agenție
+join-intro = Agenția ta îți dă un cod. Cu acest cod, agenția vede progresul tău la lecții. Și poți folosi Wegwijs și pe alt telefon.
+join-code-label = Codul tău
+join-code-hint = 8 litere și cifre, de exemplu ABCD-EFGH.
+join-submit = Conectează telefonul
+join-busy = Se conectează…
+join-not-a-code = Un cod are 8 litere și cifre. Verifică codul și scrie-l din nou.
+join-wrong-code = Codul nu merge. Poate este greșit sau prea vechi. Cere agenției un cod nou.
+join-other-person = Telefonul acesta este conectat la contul altei persoane. Mai întâi ieși din cont pe acest telefon. Apoi folosește codul tău.
+join-too-many-tries =
+    { $minutes ->
+        [one] Prea multe încercări. Așteaptă { $minutes } minut, apoi încearcă din nou.
+        [few] Prea multe încercări. Așteaptă { $minutes } minute, apoi încearcă din nou.
+       *[other] Prea multe încercări. Așteaptă { $minutes } de minute, apoi încearcă din nou.
+    }
+join-offline = Nu ai internet. Conectează-te la internet și încearcă din nou.
+join-failed = Ceva nu a mers. Încearcă mai târziu.
+join-done-title = Telefonul este conectat
+join-done = Bine ai venit, { $name }! Ce înveți ajunge acum și la agenția ta.
+join-already = Telefonul acesta este deja conectat la agenția ta. Numele tău: { $name }.
+join-to-lessons = Mergi la lecții
+
+account-title = Contul tău
+account-not-linked = Telefonul acesta nu este conectat la agenția ta. Ce faci se salvează doar pe acest telefon.
+account-linked = Telefonul acesta este conectat la agenția ta. Numele tău: { $name }.
+account-signed-out-by-agency = Agenția ta a închis sesiunea pe acest telefon. Progresul tău este încă aici. Cere agenției un cod nou.
+account-new-code = Scrie un cod nou
+account-sync-title = Trimiterea la agenție
+account-last-synced = Trimis ultima dată: { $time }
+account-never-synced = Nu s-a trimis încă nimic.
+account-sync-failed = Trimiterea nu a reușit. Wegwijs încearcă din nou singur.
+account-offline = Nu ai internet. Modificările tale se trimit când ai din nou internet.
+account-retry = Încearcă acum
+account-sign-out-title = Ieșirea din cont
+account-sign-out-explain = Când ieși din cont, Wegwijs șterge de pe acest telefon progresul și setările tale. Ce are deja agenția rămâne la agenție.
+account-sign-out = Ieși din cont pe acest telefon
+account-sign-out-question = Vrei să ieși din cont acum?
+account-sign-out-unsent =
+    { $count ->
+        [one] { $count } modificare nu este încă trimisă. Dacă ieși acum din cont, se pierde.
+        [few] { $count } modificări nu sunt încă trimise. Dacă ieși acum din cont, se pierd.
+       *[other] { $count } de modificări nu sunt încă trimise. Dacă ieși acum din cont, se pierd.
+    }
+account-sign-out-yes = Da, ieși din cont
+account-sign-out-cancel = Nu, înapoi
+account-signing-out = Se închide sesiunea…

@@ -1,14 +1,20 @@
 //! HTTP to the Wegwijs API and the content files, over fetch.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
-use wegwijs_core::sync::{PushRequest, PushResponse};
+use wegwijs_core::sync::{PullResponse, PushRequest, PushResponse};
+
+use crate::account::{Person, Session};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// No answer at all: offline, or the server is down.
     Network,
-    /// The server answered with an error status.
+    /// No valid session: never given, revoked, or the code was wrong.
+    Unauthorized,
+    /// Too many tries; the server says after how many seconds to try again, if it says.
+    TooManyTries(Option<u32>),
+    /// The server answered with another error status.
     Status(u16),
     /// The answer was not what the protocol says.
     Malformed,
@@ -17,10 +23,17 @@ pub enum ApiError {
 /// Sends and keeps only successful answers.
 async fn send(request: Request) -> Result<Response, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(ApiError::Status(response.status()));
+    match response.status() {
+        _ if response.ok() => Ok(response),
+        401 => Err(ApiError::Unauthorized),
+        429 => Err(ApiError::TooManyTries(
+            response
+                .headers()
+                .get("retry-after")
+                .and_then(|s| s.trim().parse().ok()),
+        )),
+        status => Err(ApiError::Status(status)),
     }
-    Ok(response)
 }
 
 async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
@@ -29,6 +42,10 @@ async fn send_json<T: DeserializeOwned>(request: Request) -> Result<T, ApiError>
         .json()
         .await
         .map_err(|_| ApiError::Malformed)
+}
+
+fn bearer(builder: RequestBuilder, token: &str) -> RequestBuilder {
+    builder.header("authorization", &format!("Bearer {token}"))
 }
 
 pub async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
@@ -43,9 +60,49 @@ pub async fn get_text(url: &str) -> Result<String, ApiError> {
         .map_err(|_| ApiError::Malformed)
 }
 
-pub async fn push(request: &PushRequest) -> Result<PushResponse, ApiError> {
-    let request = Request::post("/api/sync/push")
+pub async fn push(token: &str, request: &PushRequest) -> Result<PushResponse, ApiError> {
+    let request = bearer(Request::post("/api/sync/push"), token)
         .json(request)
         .map_err(|_| ApiError::Malformed)?;
     send_json(request).await
+}
+
+pub async fn pull(token: &str, after: u64, limit: usize) -> Result<PullResponse, ApiError> {
+    let url = format!("/api/sync/pull?after={after}&limit={limit}");
+    let request = bearer(Request::get(&url), token)
+        .build()
+        .map_err(|_| ApiError::Malformed)?;
+    send_json(request).await
+}
+
+#[derive(serde::Serialize)]
+struct JoinRequest<'a> {
+    code: &'a str,
+    device_id: &'a str,
+}
+
+#[derive(serde::Deserialize)]
+struct JoinResponse {
+    token: String,
+    person: Person,
+}
+
+/// Exchanges a join code for this device's session.
+pub async fn join(code: &str, device_id: &str) -> Result<Session, ApiError> {
+    let request = Request::post("/api/auth/join")
+        .json(&JoinRequest { code, device_id })
+        .map_err(|_| ApiError::Malformed)?;
+    let answer: JoinResponse = send_json(request).await?;
+    Ok(Session {
+        token: Some(answer.token),
+        person: answer.person,
+    })
+}
+
+/// Ends the session on the server.
+pub async fn logout(token: &str) -> Result<(), ApiError> {
+    let request = bearer(Request::post("/api/auth/logout"), token)
+        .build()
+        .map_err(|_| ApiError::Malformed)?;
+    send(request).await.map(|_| ())
 }

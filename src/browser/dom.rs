@@ -69,3 +69,78 @@ pub fn focus_main_heading() {
         let _ = heading.focus();
     }
 }
+
+/// The part of the address after `#`, without the `#`.
+pub fn location_hash() -> String {
+    let hash = window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Drops the `#...` from the address without a reload, so a join code does not stay in the
+/// browser's history.
+pub fn clear_location_hash() {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Starts the app afresh on the module list, as on a first visit.
+pub fn go_home() {
+    let _ = window().location().replace("/");
+}
+
+/// Asks the browser not to clear this site's storage when the phone runs low on space. The
+/// browser may say no; the app works the same.
+pub fn persist_storage() {
+    if let Ok(promise) = window().navigator().storage().persist() {
+        // Nothing to do with the answer; a refusal is not an error.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// A moment as the worker's language writes a day and a time, e.g. "22 November, 14:05".
+pub fn format_date_time(at_ms: i64, language: &str) -> String {
+    let options = js_sys::Object::new();
+    for (name, value) in [
+        ("day", "numeric"),
+        ("month", "long"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    js_sys::Date::new(&JsValue::from_f64(at_ms as f64))
+        .to_locale_string(language, &options)
+        .into()
+}
+
+/// Moves focus to the element with this id, e.g. a question that just appeared.
+pub fn focus_by_id(id: &str) {
+    let element = window()
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Calls `handler` whenever the page becomes visible again: the worker came back to the app.
+pub fn on_visible(mut handler: impl FnMut() + 'static) {
+    let Some(document) = window().document() else {
+        return;
+    };
+    let visible = document.clone();
+    let closure = Closure::<dyn FnMut()>::new(move || {
+        if visible.visibility_state() == web_sys::VisibilityState::Visible {
+            handler();
+        }
+    });
+    let _ = document
+        .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
+    closure.forget();
+}

@@ -27,3 +27,9 @@ pub fn budget() -> Budget {
 pub fn set_budget(budget: &Budget) {
     let _ = LocalStorage::set(BUDGET_KEY, budget);
 }
+
+/// Forgets every preference of the person on this device: the language, the planner's
+/// numbers, and whatever a later version keeps here.
+pub fn forget_everything() {
+    LocalStorage::clear();
+}

@@ -79,9 +79,13 @@ fn ModuleCard(module: ModuleSummary) -> impl IntoView {
                     <span class="module-summary">{module.summary}</span>
                     <span class="module-meta">
                         {length}
-                        <span class=status_class>
-                            {status_text}
-                        </span>
+                        // Until the device's progress is read, no status rather than a wrong one.
+                        {move || {
+                            progress
+                                .loaded
+                                .get()
+                                .then(|| view! { <span class=status_class>{status_text}</span> })
+                        }}
                     </span>
                 </span>
             </A>

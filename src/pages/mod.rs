@@ -1,7 +1,9 @@
 //! One page per file, as routed in `app.rs`.
 
+pub mod account;
 pub mod done;
 pub mod home;
+pub mod join;
 pub mod not_found;
 pub mod player;
 pub mod quiz;

@@ -8,6 +8,7 @@ import {
   builtCatalog,
   builtModule,
   messages,
+  newWorker,
   seriousAccessibilityViolations,
   serverAndBrowser,
 } from "./harness.mjs";
@@ -36,7 +37,7 @@ async function pageChecks(page, where) {
   // Buttons, fields, the picker and navigation links; links inside running text are exempt.
   const small = await page.evaluate((min) => {
     const targets = document.querySelectorAll(
-      "button, select, input, a.button, .module-card a, .brand",
+      "button, select, input, a.button, .module-card a, .brand, .sync-status a",
     );
     // A field inside its label is tapped through the label: that is its target.
     return [...targets]
@@ -105,4 +106,32 @@ test("a quiz can be answered with the keyboard alone", async (t) => {
   const expected = question.options[0].correct ? "quiz-right" : "quiz-try-again";
   await verdict.getByText(messages("en")[expected]).waitFor();
   await page.getByText(question.options[0].feedback).waitFor();
+});
+
+test("joining and the account page pass axe at 320 px, errors and the sign-out question too", async (t) => {
+  const world = await serverAndBrowser(t);
+  const page = await narrowPhone(world.browser);
+  const url = world.server.url;
+  const pl = messages("pl");
+
+  await page.goto(`${url}/join`);
+  await page.getByRole("heading", { level: 1, name: pl["join-title"] }).waitFor();
+  await pageChecks(page, "the join page");
+  await page.getByLabel(pl["join-code-label"]).fill("ZZZZ-ZZZZ");
+  await page.getByRole("button", { name: pl["join-submit"] }).click();
+  await page.getByRole("alert").getByText(pl["join-wrong-code"]).waitFor();
+  await pageChecks(page, "a wrong code");
+
+  await page.goto(`${url}/account`);
+  await page.getByText(pl["account-not-linked"]).waitFor();
+  await pageChecks(page, "the account page of a phone that is not linked");
+
+  const worker = await newWorker(world.server, "Wiktoria");
+  await page.goto(worker.link);
+  await page.getByTestId("joined").waitFor();
+  await pageChecks(page, "joined");
+  await page.goto(`${url}/account`);
+  await page.getByRole("button", { name: pl["account-sign-out"] }).click();
+  await page.getByText(pl["account-sign-out-question"]).waitFor();
+  await pageChecks(page, "the sign-out question");
 });

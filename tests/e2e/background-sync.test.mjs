@@ -1,34 +1,33 @@
-// The service worker pushes the outbox on its own `sync` event, with the app closed: the
-// worker finished a step offline, closed Wegwijs, and the phone came back online later.
+// The service worker pushes the outbox on its own `sync` event, with the app closed: a linked
+// worker finished a step offline, closed Wegwijs, and the phone came back online later. The
+// worker pushes with the device's session, as the page does.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   builtModule,
   journal,
+  joinWith,
+  messages,
+  newWorker,
   phone,
+  progressOf,
   serverAndBrowser,
+  until,
   waitForServiceWorker,
 } from "./harness.mjs";
 
 const MODULE = "calling-in-sick";
 
-async function until(check, what, timeout = 20_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 test("the service worker pushes the outbox on a sync event while the app is closed", async (t) => {
   const world = await serverAndBrowser(t);
   const server = world.server;
+  const worker = await newWorker(server, "Ionuț");
   const context = await phone(world.browser, { locale: "ro-RO" });
   const page = await context.newPage();
   await page.goto(server.url);
   await waitForServiceWorker(page);
+  await joinWith(page, worker.link);
+  await page.getByTestId("sync-status").getByText(messages("ro")["sync-all-saved"]).waitFor();
 
   await server.stop();
   await context.setOffline(true);
@@ -37,10 +36,7 @@ test("the service worker pushes the outbox on a sync event while the app is clos
   await page.getByRole("heading", { level: 1, name: module.steps[0].title }).waitFor();
   await page.locator(".step-nav button").click();
   await page.getByRole("heading", { level: 1, name: module.steps[1].title }).waitFor();
-  const { deviceId, events } = await until(async () => {
-    const j = await journal(page);
-    return j.events.length === 2 && j;
-  }, "two events in the journal");
+  await until(async () => (await journal(page)).events.length === 2, "two mutations in the journal");
 
   // The app is closed; only a blank tab remains to reach the browser's DevTools protocol.
   const blank = await context.newPage();
@@ -64,13 +60,10 @@ test("the service worker pushes the outbox on a sync event while the app is clos
     lastChance: false,
   });
 
-  const progress = await until(async () => {
-    const response = await fetch(`${server.url}/api/devices/${deviceId}/progress`);
-    if (!response.ok) return null;
-    const body = await response.json();
-    return body.last_seq === events.length && body;
-  }, "the server to hold the device's events");
-  const held = progress.modules.find((m) => m.module === MODULE);
+  const held = await until(async () => {
+    const module = (await progressOf(server, worker))[MODULE];
+    return module?.steps_completed === 1 && module;
+  }, "the server to hold the device's mutations");
   assert.equal(held.opened, 1);
   assert.equal(held.steps_completed, 1);
   assert.equal(held.completions, 0);

@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import {
   budgetModule,
   journal,
+  joinWith,
   messages,
+  newWorker,
   phone,
   serverAndBrowser,
 } from "./harness.mjs";
@@ -19,10 +21,20 @@ function fill(message, value) {
 test("the planner adds up a month and the numbers stay on the phone", async (t) => {
   const world = await serverAndBrowser(t);
   const page = await (await phone(world.browser, { locale: "nl-NL" })).newPage();
+  // A linked phone, so what it does is pushed and pulled.
+  await joinWith(page, (await newWorker(world.server, "Ola")).link);
   const sent = [];
   page.on("request", (request) => sent.push({ url: request.url(), body: request.postData() }));
+  page.on("response", async (response) => {
+    if (response.url().includes("/api/")) {
+      sent.push({ url: response.url(), body: await response.text().catch(() => "") });
+    }
+  });
   const nl = messages("nl");
   const { module, step } = budgetModule("nl");
+  // Opened from its start, the lesson records that it was opened; then to the planner.
+  await page.goto(`${world.server.url}/modules/${module.id}`);
+  await page.getByRole("heading", { level: 1, name: module.steps[0].title }).waitFor();
   await page.goto(`${world.server.url}/modules/${module.id}/step/${step}`);
 
   const outcome = page.getByTestId("budget-outcome");
@@ -47,6 +59,7 @@ test("the planner adds up a month and the numbers stay on the phone", async (t) 
   await outcome.getByText(fill(nl["budget-short"], "€ 399,75")).waitFor();
   assert.equal(await page.locator("#budget-income").inputValue(), "1.850,50");
 
+  await page.getByTestId("sync-status").getByText(nl["sync-all-saved"]).waitFor();
   // Nothing of it went anywhere. The journal holds only the activity fields a lesson records,
   const { events } = await journal(page);
   const fields = new Set(["type", "module", "step", "version", "question", "picked", "correct"]);
@@ -55,14 +68,21 @@ test("the planner adds up a month and the numbers stay on the phone", async (t) 
       assert.ok(fields.has(field), `the journal records ${field}`);
     }
   }
-  // every request with a body is a push of those journal events,
+  // every request with a body is a push of those journal mutations,
   const journalIds = new Set(events.map((e) => e.id));
-  for (const request of sent.filter((r) => r.body)) {
-    const push = JSON.parse(request.body);
-    assert.deepEqual(Object.keys(push).sort(), ["device_id", "events"], request.url);
-    for (const event of push.events) assert.ok(journalIds.has(event.id), request.url);
+  const requests = sent.filter((r) => r.body && r.url.endsWith("/api/sync/push"));
+  assert.ok(requests.length > 0, "the phone pushed");
+  for (const request of sent.filter((r) => r.body && !r.url.includes("/api/sync/"))) {
+    assert.fail(`${request.url} was sent a body`);
   }
-  // and no amount typed (in cents or as typed) appears as a whole number anywhere.
+  for (const request of requests) {
+    const push = JSON.parse(request.body);
+    if (!("mutations" in push)) continue; // an answer
+    assert.deepEqual(Object.keys(push).sort(), ["device_id", "mutations"], request.url);
+    for (const mutation of push.mutations) assert.ok(journalIds.has(mutation.id), request.url);
+  }
+  // and no amount typed (in cents or as typed) appears as a whole number anywhere, in what
+  // was sent or what came back.
   const everything = JSON.stringify(events) + sent.map((r) => r.url + (r.body ?? "")).join("\n");
   for (const amount of ["185050", "1850", "45000", "450", "30025", "150000", "1500", "1.850,50"]) {
     const whole = new RegExp(`(^|[^0-9.,])${amount.replace(/[.,]/g, "\\$&")}($|[^0-9.,])`);

@@ -1,10 +1,11 @@
 // Shared pieces of the end-to-end tests: the real server on a free port with its own SQLite
 // file, Debian's Chromium through playwright-core, and the catalogue texts a user would read.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, cpSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { CHROMIUM_FLAGS } from "../../tools/chromium-flags.mjs";
 
@@ -39,13 +40,38 @@ export function copyOfDist() {
   return dir;
 }
 
+/** The agency every test server starts with, and its admin. */
+export const ADMIN = {
+  agency: "Flex BV",
+  name: "Anna",
+  email: "anna@flex.example",
+  password: "correct horse battery staple",
+};
+
+/** Makes the agency and its admin in a new data directory, before the server serves it. */
+function createAgency(dataDir) {
+  const result = spawnSync(
+    SERVER_BIN,
+    ["create-agency", "--data-dir", dataDir, "--name", ADMIN.agency]
+      .concat(["--admin-name", ADMIN.name, "--admin-email", ADMIN.email]),
+    { env: { ...process.env, WEGWIJS_ADMIN_PASSWORD: ADMIN.password }, encoding: "utf8" },
+  );
+  if (result.status !== 0) {
+    throw new Error(`create-agency failed (${result.status}):\n${result.stderr}${result.stdout}`);
+  }
+}
+
 /**
- * Starts the server and resolves once it says it is running. The same port and data
- * directory can be given again to restart "the same" server after a simulated outage.
+ * Starts the server and resolves once it says it is running. A new data directory gets the
+ * agency of `ADMIN` first. The same port and data directory can be given again to restart
+ * "the same" server after a simulated outage.
  */
 export async function startServer({ port, dataDir, dist = DIST, demo = false } = {}) {
   port ??= await freePort();
-  dataDir ??= tempDir("data");
+  if (!dataDir) {
+    dataDir = tempDir("data");
+    createAgency(dataDir);
+  }
   const args = ["serve", "--addr", `127.0.0.1:${port}`, "--data-dir", dataDir, "--dist", dist];
   if (demo) args.push("--demo");
   const child = spawn(SERVER_BIN, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -154,7 +180,10 @@ export function builtModule(locale, id, dist = DIST) {
   return JSON.parse(readFileSync(join(dist, "content", locale, `${id}.json`), "utf8"));
 }
 
-/** Every event in this device's IndexedDB journal, and its device id. */
+/**
+ * This device's IndexedDB journal: every mutation (`events`), the device id, the session
+ * (`{ token, person }`) and what pulls brought (`pulled`).
+ */
 export async function journal(page) {
   return page.evaluate(
     () =>
@@ -163,16 +192,91 @@ export async function journal(page) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(["events", "meta"], "readonly");
+          const tx = db.transaction(["events", "meta", "pulled"], "readonly");
           const events = tx.objectStore("events").getAll();
+          const pulled = tx.objectStore("pulled").getAll();
           const device = tx.objectStore("meta").get("device_id");
+          const session = tx.objectStore("meta").get("session");
           tx.oncomplete = () => {
-            resolve({ deviceId: device.result, events: events.result });
+            resolve({
+              deviceId: device.result,
+              events: events.result,
+              session: session.result,
+              pulled: pulled.result,
+            });
             db.close();
           };
         };
       }),
   );
+}
+
+/** A JSON request to the API, as a staff member or a device with `token` would make it. */
+export async function api(server, path, { token, method = "GET", body } = {}) {
+  const headers = { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The agency admin's session token. */
+export async function signInAsAdmin(server) {
+  const { status, body } = await api(server, "/api/auth/login", {
+    method: "POST",
+    body: { email: ADMIN.email, password: ADMIN.password },
+  });
+  assert.equal(status, 200, "the admin signs in");
+  return body.token;
+}
+
+/**
+ * A new worker of the agency, made by its admin, with a join code: `{ id, name, code, link,
+ * admin }`, `admin` being the admin's token.
+ */
+export async function newWorker(server, name = "Ola") {
+  const admin = await signInAsAdmin(server);
+  const { status, body } = await api(server, "/api/workers", {
+    token: admin,
+    method: "POST",
+    body: { name },
+  });
+  assert.equal(status, 201, "the admin adds a worker");
+  return { id: body.worker.id, name, code: body.join.code, link: joinLink(server, body.join), admin };
+}
+
+/** A fresh join code for a worker, for their next device. */
+export async function newJoinCode(server, worker) {
+  const { status, body } = await api(server, `/api/workers/${worker.id}/join-code`, {
+    token: worker.admin,
+    method: "POST",
+  });
+  assert.ok(status === 200 || status === 201, `a new join code (${status})`);
+  return { code: body.code, link: joinLink(server, body) };
+}
+
+// The link the server made, on the origin the browser uses.
+function joinLink(server, join) {
+  return `${server.url}/join#${join.code}`;
+}
+
+/** What the agency sees of a worker: counts per module, by module id. */
+export async function progressOf(server, worker) {
+  const { status, body } = await api(server, `/api/people/${worker.id}/progress`, {
+    token: worker.admin,
+  });
+  assert.equal(status, 200, "the admin reads the worker's progress");
+  return Object.fromEntries(body.modules.map((m) => [m.module, m]));
+}
+
+/** Opens a join link on the phone and waits until the phone is linked. */
+export async function joinWith(page, link) {
+  await page.goto(link);
+  await page.getByTestId("joined").waitFor();
 }
 
 export function cleanup(...dirs) {
@@ -204,3 +308,39 @@ export function budgetModule(locale) {
 }
 
 export const LOCALES = ["pl", "ro", "en", "nl"];
+
+/**
+ * Goes through a whole module as a worker would: every step, every question answered right,
+ * up to the done screen. `locale` is the app's language; `module` the built module.
+ */
+export async function finishModule(page, server, locale, module) {
+  const words = messages(locale);
+  await page.goto(`${server.url}/modules/${module.id}`);
+  for (const step of module.steps) {
+    await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
+    await page.locator(".step-nav button").click();
+  }
+  for (const question of module.quiz) {
+    await page.getByRole("heading", { level: 1, name: question.prompt }).waitFor();
+    for (const option of question.options.filter((o) => o.correct)) {
+      await page.getByLabel(option.text, { exact: true }).check();
+    }
+    if (question.kind === "multiple") {
+      await page.getByRole("button", { name: words["quiz-check"] }).click();
+    }
+    await page.getByTestId("quiz-verdict").getByText(words["quiz-right"]).waitFor();
+    await page.locator(".step-nav button").click();
+  }
+  await page.getByRole("heading", { level: 1, name: words["done-title"] }).waitFor();
+}
+
+/** Polls `check` until it returns something truthy, and returns that. */
+export async function until(check, what, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

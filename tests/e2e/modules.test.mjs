@@ -60,7 +60,7 @@ test("the module list groups modules by theme and shows progress", async (t) => 
   assert.equal(await page.locator("section.theme").count(), themes.length);
   for (const summary of catalog.modules) {
     const card = page.getByRole("link", { name: new RegExp(summary.title) });
-    await card.waitFor();
+    await card.locator(".status").waitFor();
     assert.match(await card.innerText(), new RegExp(en["status-not-started"]));
   }
 

@@ -1,13 +1,18 @@
-// A Polish worker on a small phone: loads Wegwijs once online, loses the network, finishes
-// "Calling in sick" offline, and the server holds exactly one completion once the phone is
-// back online, also when the same push is replayed.
+// A Polish worker on a small phone: loads Wegwijs once online and links it to the agency,
+// loses the network, finishes "Calling in sick" offline, and the server holds exactly one
+// completion once the phone is back online, also when the same push is replayed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  api,
   builtModule,
+  finishModule,
   journal,
+  joinWith,
   messages,
+  newWorker,
   phone,
+  progressOf,
   serverAndBrowser,
   waitForServiceWorker,
 } from "./harness.mjs";
@@ -17,6 +22,7 @@ const MODULE = "calling-in-sick";
 test("a module finished offline reaches the server exactly once", async (t) => {
   const world = await serverAndBrowser(t);
   const server = world.server;
+  const worker = await newWorker(server, "Ola");
   const context = await phone(world.browser, { locale: "en-GB" });
   const page = await context.newPage();
   const errors = [];
@@ -28,6 +34,10 @@ test("a module finished offline reaches the server exactly once", async (t) => {
   await page.getByRole("heading", { level: 1, name: en["home-title"] }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   await waitForServiceWorker(page);
+  await joinWith(page, worker.link);
+  await page.getByTestId("sync-status").getByText(en["sync-all-saved"]).waitFor();
+  await page.getByRole("link", { name: en["join-to-lessons"] }).click();
+  await page.getByRole("heading", { level: 1, name: en["home-title"] }).waitFor();
 
   // The worker switches to Polish.
   const pl = messages("pl");
@@ -43,25 +53,8 @@ test("a module finished offline reaches the server exactly once", async (t) => {
   // The app starts from the service worker, still in Polish.
   await page.getByRole("heading", { level: 1, name: pl["home-title"] }).waitFor();
   const module = builtModule("pl", MODULE);
-  await page.getByRole("link", { name: new RegExp(module.title) }).click();
-
-  for (const step of module.steps) {
-    await page.getByRole("heading", { level: 1, name: step.title }).waitFor();
-    await page.locator(".step-nav button").click();
-  }
-
-  for (const question of module.quiz) {
-    await page.getByRole("heading", { level: 1, name: question.prompt }).waitFor();
-    for (const option of question.options.filter((o) => o.correct)) {
-      await page.getByLabel(option.text, { exact: true }).check();
-    }
-    if (question.kind === "multiple") {
-      await page.getByRole("button", { name: pl["quiz-check"] }).click();
-    }
-    await page.getByTestId("quiz-verdict").getByText(pl["quiz-right"]).waitFor();
-    await page.locator(".step-nav button").click();
-  }
-  await page.getByRole("heading", { level: 1, name: pl["done-title"] }).waitFor();
+  await page.getByRole("link", { name: new RegExp(module.title) }).waitFor();
+  await finishModule(page, server, "pl", module);
   await page.getByText(module.next_step).waitFor();
 
   // Everything was recorded on the phone, and is waiting.
@@ -86,25 +79,24 @@ test("a module finished offline reaches the server exactly once", async (t) => {
   await context.setOffline(false);
   await status.getByText(pl["sync-all-saved"]).waitFor({ timeout: 20_000 });
 
-  const progressUrl = `${server.url}/api/devices/${offline.deviceId}/progress`;
-  const progress = await (await fetch(progressUrl)).json();
-  const held = progress.modules.find((m) => m.module === MODULE);
+  const progress = await progressOf(server, worker);
+  const held = progress[MODULE];
   assert.equal(held.completions, 1);
+  assert.equal(held.opened, 1);
   assert.equal(held.steps_completed, module.steps.length);
-  assert.equal(progress.last_seq, expected);
+  assert.equal(held.quiz_answers, module.quiz.length);
 
   // The same push again, as a flaky network might deliver it: nothing changes.
-  const replay = await fetch(`${server.url}/api/sync/push`, {
+  const replay = await api(server, "/api/sync/push", {
+    token: offline.session.token,
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ device_id: offline.deviceId, events: offline.events }),
+    body: { device_id: offline.deviceId, mutations: offline.events },
   });
   assert.equal(replay.status, 200);
-  const answer = await replay.json();
-  assert.equal(answer.applied, 0);
-  assert.equal(answer.duplicates, expected);
-  const after = await (await fetch(progressUrl)).json();
-  assert.deepEqual(after, progress);
+  assert.equal(replay.body.applied, 0);
+  assert.equal(replay.body.duplicates, expected);
+  assert.equal(replay.body.acked_through, expected);
+  assert.deepEqual(await progressOf(server, worker), progress);
 
   assert.deepEqual(errors, []);
 });

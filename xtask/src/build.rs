@@ -106,7 +106,11 @@ const LAZY_DIR: &str = "lazy";
 
 /// Lazy routes: the path prefix of their pages, and a part of their split point's name
 /// (`#[lazy_route] impl LazyRoute for Player` splits as `__player_view_<hash>`).
-const LAZY_ROUTES: &[(&str, &str)] = &[("/modules/", "player_view")];
+const LAZY_ROUTES: &[(&str, &str)] = &[
+    ("/modules/", "player_view"),
+    ("/join", "join_view"),
+    ("/account", "account_route_view"),
+];
 
 /// Splits the lazy routes out of the wasm, binds and minifies the JavaScript, optimises every
 /// wasm part, and names everything after one hash of the result.

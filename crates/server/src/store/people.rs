@@ -223,6 +223,18 @@ pub async fn redeem_join_code(
     if owner.is_some_and(|owner| owner != person_id) {
         return Err(JoinError::ForeignDevice);
     }
+    // The device is this person's from now on, pushed or not: another code on it is refused
+    // before it is used up.
+    sqlx::query(
+        "INSERT INTO devices (device_id, person_id, last_seq, first_push_ms, last_push_ms) \
+         VALUES ($1, $2, 0, $3, $4) ON CONFLICT (device_id) DO NOTHING",
+    )
+    .bind(device_id)
+    .bind(&person_id)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     insert_session(&mut tx, &person_id, Some(device_id), token_hash, now).await?;
     tx.commit().await?;
     Ok(person_id)
