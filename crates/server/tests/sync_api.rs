@@ -482,7 +482,7 @@ async fn a_push_with_a_bad_device_id_is_refused_with_422_and_stores_nothing() {
             .fetch_all(&server.pool)
             .await
             .unwrap();
-        assert_eq!(devices, [phone.device_id.clone()]);
+        assert_eq!(devices, std::slice::from_ref(&phone.device_id));
         assert_eq!(last_seq(&server, &phone).await, 0);
         server.stop().await;
     }
