@@ -250,19 +250,7 @@ async fn measure(args: &Args, dir: &TempDir) -> Result<()> {
         args.devices,
         (WARMUP_BATCHES + batches) * args.batch
     );
-    type Row = (
-        String,
-        i64,
-        i64,
-        String,
-        String,
-        i64,
-        i64,
-        String,
-        String,
-        String,
-    );
-    let rows: Vec<Row> = sqlx::query_as(
+    let rows: Vec<EventRow> = sqlx::query_as(
         "SELECT device_id, seq, change_id, person_id, event_id, at_ms, received_ms, kind, \
          module, payload FROM events WHERE seq > $1 ORDER BY change_id",
     )
@@ -270,36 +258,6 @@ async fn measure(args: &Args, dir: &TempDir) -> Result<()> {
     .fetch_all(&mut conn)
     .await?;
     conn.close().await?;
-    let rows: Vec<EventRow> = rows
-        .into_iter()
-        .map(
-            |(
-                device_id,
-                seq,
-                change_id,
-                person_id,
-                event_id,
-                at_ms,
-                received_ms,
-                kind,
-                module,
-                payload,
-            )| {
-                EventRow {
-                    device_id,
-                    seq,
-                    change_id,
-                    person_id,
-                    event_id,
-                    at_ms,
-                    received_ms,
-                    kind,
-                    module,
-                    payload,
-                }
-            },
-        )
-        .collect();
     ensure!(
         rows.len() == timed_events,
         "read back {} timed events",
@@ -529,6 +487,7 @@ async fn push_all(
 }
 
 /// A row of the server's `events` table, every column its INSERT writes.
+#[derive(sqlx::FromRow)]
 struct EventRow {
     device_id: String,
     seq: i64,

@@ -49,7 +49,7 @@ pub enum DemoError {
 
 /// Seeds the demo agency into an empty database. Returns whether it did.
 pub async fn seed(db: &Db) -> Result<bool, DemoError> {
-    if store::progress::has_people(db).await? {
+    if people::has_people(db).await? {
         return Ok(false);
     }
     let other = |e: &dyn std::fmt::Display| DemoError::Other(e.to_string());

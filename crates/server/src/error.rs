@@ -79,6 +79,37 @@ impl AppError {
     }
 }
 
+impl From<crate::store::people::CreateError> for AppError {
+    fn from(err: crate::store::people::CreateError) -> Self {
+        use crate::store::people::CreateError;
+        match err {
+            CreateError::EmailTaken => AppError::Conflict(err.to_string()),
+            CreateError::Database(err) => AppError::Database(err),
+        }
+    }
+}
+
+impl From<crate::store::sync::PushError> for AppError {
+    fn from(err: crate::store::sync::PushError) -> Self {
+        use crate::store::sync::PushError;
+        match err {
+            PushError::ForeignDevice(_) => AppError::Forbidden(err.to_string()),
+            PushError::Database(err) => AppError::Database(err),
+        }
+    }
+}
+
+impl From<crate::store::people::JoinError> for AppError {
+    fn from(err: crate::store::people::JoinError) -> Self {
+        use crate::store::people::JoinError;
+        match err {
+            JoinError::InvalidCode => AppError::Unauthorized(err.to_string()),
+            JoinError::ForeignDevice => AppError::Conflict(err.to_string()),
+            JoinError::Database(err) => AppError::Database(err),
+        }
+    }
+}
+
 /// Still locked after the push's retries, or no connection free in time.
 fn is_overload(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::PoolTimedOut) || crate::store::is_transient(err)

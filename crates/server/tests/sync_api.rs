@@ -663,6 +663,28 @@ fn goal(text: &str) -> RecordValue {
     }
 }
 
+/// The ids of the events among pulled changes, in order.
+fn event_ids(changes: &[PulledChange]) -> Vec<&str> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            PulledChange::Event { id, .. } => Some(id.as_str()),
+            PulledChange::Record { .. } => None,
+        })
+        .collect()
+}
+
+/// The current values of the records among pulled changes, deleted ones left out.
+fn record_values(changes: Vec<PulledChange>) -> Vec<RecordValue> {
+    changes
+        .into_iter()
+        .filter_map(|c| match c {
+            PulledChange::Record { value, .. } => value,
+            PulledChange::Event { .. } => None,
+        })
+        .collect()
+}
+
 /// Pulls every page, `limit` at a time.
 async fn pull_all(server: &TestServer, device: &Device, limit: usize) -> Vec<PulledChange> {
     let mut after = 0;
@@ -705,15 +727,8 @@ async fn a_second_device_pulls_the_first_ones_events_and_records_in_pages() {
         let changes = pull_all(&server, &tablet, 2).await;
         let cursors: Vec<u64> = changes.iter().map(PulledChange::cursor).collect();
         assert!(cursors.windows(2).all(|w| w[0] < w[1]), "{cursors:?}");
-        let event_ids: Vec<&str> = changes
-            .iter()
-            .filter_map(|c| match c {
-                PulledChange::Event { id, .. } => Some(id.as_str()),
-                PulledChange::Record { .. } => None,
-            })
-            .collect();
         let pushed: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(event_ids, pushed);
+        assert_eq!(event_ids(&changes), pushed);
         assert!(changes.iter().any(|c| matches!(c,
             PulledChange::Record { value: Some(v), .. } if *v == goal("Open a bank account"))));
 
@@ -763,14 +778,7 @@ async fn crossing_edits_settle_by_the_records_rule_and_the_loser_is_kept() {
         assert_eq!(answer.conflicts_lost, 1);
 
         for device in [&phone, &tablet] {
-            let records: Vec<RecordValue> = pull_all(&server, device, 1000)
-                .await
-                .into_iter()
-                .filter_map(|c| match c {
-                    PulledChange::Record { value, .. } => value,
-                    PulledChange::Event { .. } => None,
-                })
-                .collect();
+            let records = record_values(pull_all(&server, device, 1000).await);
             assert_eq!(records, [goal("later, on the phone"), check(2)]);
         }
         let lost: Vec<(String, Option<String>)> = sqlx::query_as(
@@ -811,14 +819,7 @@ async fn crossing_edits_settle_by_the_records_rule_and_the_loser_is_kept() {
             )
             .await;
         assert_eq!(answer.conflicts_lost, 0);
-        let now: Vec<RecordValue> = pull_all(&server, &phone, 1000)
-            .await
-            .into_iter()
-            .filter_map(|c| match c {
-                PulledChange::Record { value, .. } => value,
-                PulledChange::Event { .. } => None,
-            })
-            .collect();
+        let now = record_values(pull_all(&server, &phone, 1000).await);
         assert!(now.contains(&goal("seen and changed")), "{now:?}");
         server.stop().await;
     }
@@ -843,15 +844,8 @@ async fn two_server_processes_on_one_database_serve_the_same_people() {
         let replay = second.push(&phone, &events).await;
         assert_eq!(replay.applied, 0);
         for server in [&first, &second] {
-            let ids: Vec<String> = pull_all(server, &tablet, 3)
-                .await
-                .into_iter()
-                .filter_map(|c| match c {
-                    PulledChange::Event { id, .. } => Some(id),
-                    PulledChange::Record { .. } => None,
-                })
-                .collect();
-            assert_eq!(ids.len(), events.len(), "{}", db.label);
+            let changes = pull_all(server, &tablet, 3).await;
+            assert_eq!(event_ids(&changes).len(), events.len(), "{}", db.label);
         }
         first.stop().await;
         second.stop().await;

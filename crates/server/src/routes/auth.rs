@@ -120,27 +120,24 @@ pub async fn join(
         ],
     )
     .await?;
-    let Some(code) = auth::normalize_code(&request.code) else {
-        count_failure(&state, &[&address_scope, "join:all"]).await?;
-        return Err(AppError::Unauthorized(JoinError::InvalidCode.to_string()));
-    };
     let token = auth::new_token();
-    let person_id = match people::redeem_join_code(
-        &state.db,
-        &auth::digest(&code),
-        &request.device_id,
-        &auth::digest(&token),
-    )
-    .await
-    {
-        Ok(person_id) => person_id,
-        Err(JoinError::InvalidCode) => {
-            count_failure(&state, &[&address_scope, "join:all"]).await?;
-            return Err(AppError::Unauthorized(JoinError::InvalidCode.to_string()));
+    // A code that cannot be one counts as a wrong try like any other.
+    let redeemed = match auth::normalize_code(&request.code) {
+        Some(code) => {
+            people::redeem_join_code(
+                &state.db,
+                &auth::digest(&code),
+                &request.device_id,
+                &auth::digest(&token),
+            )
+            .await
         }
-        Err(err @ JoinError::ForeignDevice) => return Err(AppError::Conflict(err.to_string())),
-        Err(JoinError::Database(err)) => return Err(err.into()),
+        None => Err(JoinError::InvalidCode),
     };
+    if matches!(redeemed, Err(JoinError::InvalidCode)) {
+        count_failure(&state, &[&address_scope, "join:all"]).await?;
+    }
+    let person_id = redeemed?;
     let person = me_of(&state, &person_id).await?;
     Ok(AppJson(SessionStarted { token, person }))
 }

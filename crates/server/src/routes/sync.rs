@@ -11,7 +11,7 @@ use wegwijs_core::sync::{
 use crate::AppState;
 use crate::auth::Session;
 use crate::error::{AppError, AppJson, AppQuery};
-use crate::store::sync::{self as store, PushError};
+use crate::store::sync as store;
 
 fn require_own_device(session: &Session) -> Result<&str, AppError> {
     if !may_in_agency(&session.actor(), AgencyAction::SyncOwnDevice) {
@@ -47,12 +47,7 @@ pub async fn push(
             request.device_id
         )));
     }
-    let response = store::apply_push(&state.db, &session.person_id, &request)
-        .await
-        .map_err(|err| match err {
-            PushError::ForeignDevice(_) => AppError::Forbidden(err.to_string()),
-            PushError::Database(err) => AppError::Database(err),
-        })?;
+    let response = store::apply_push(&state.db, &session.person_id, &request).await?;
     tracing::debug!(
         device = %request.device_id,
         acked_through = response.acked_through,

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::auth::{self, Session};
 use crate::error::{AppError, AppJson, AppPath};
 use crate::store::now_ms;
-use crate::store::people::{self, CreateError, Person, SessionInfo};
+use crate::store::people::{self, Person, SessionInfo};
 use crate::store::progress::{self, WorkerSummary};
 
 /// How long a join code works.
@@ -144,11 +144,7 @@ pub async fn create(
         None,
         request.buddy,
     )
-    .await
-    .map_err(|err| match err {
-        CreateError::EmailTaken => AppError::Conflict(err.to_string()),
-        CreateError::Database(err) => err.into(),
-    })?;
+    .await?;
     let join = issue_code(&state, &headers, &session, &worker.id).await?;
     Ok((StatusCode::CREATED, Json(WorkerCreated { worker, join })))
 }
@@ -326,11 +322,7 @@ pub async fn create_intercedent(
         Some((&email, &hash)),
         false,
     )
-    .await
-    .map_err(|err| match err {
-        CreateError::EmailTaken => AppError::Conflict(err.to_string()),
-        CreateError::Database(err) => err.into(),
-    })?;
+    .await?;
     Ok((StatusCode::CREATED, Json(person)))
 }
 

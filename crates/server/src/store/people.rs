@@ -451,3 +451,11 @@ pub async fn shares_progress_with_buddy(db: &Db, person_id: &str) -> Result<bool
         })
     ))
 }
+
+/// Whether anyone exists yet (demo data goes only into an empty database).
+pub async fn has_people(db: &Db) -> Result<bool, sqlx::Error> {
+    let row: Option<String> = sqlx::query_scalar("SELECT person_id FROM people LIMIT 1")
+        .fetch_optional(&db.read)
+        .await?;
+    Ok(row.is_some())
+}

@@ -159,11 +159,3 @@ pub async fn workers(db: &Db, agency_id: &str) -> Result<Vec<WorkerSummary>, sql
         )
         .collect())
 }
-
-/// Whether anyone exists yet (demo data goes only into an empty database).
-pub async fn has_people(db: &Db) -> Result<bool, sqlx::Error> {
-    let row: Option<String> = sqlx::query_scalar("SELECT person_id FROM people LIMIT 1")
-        .fetch_optional(&db.read)
-        .await?;
-    Ok(row.is_some())
-}

@@ -117,42 +117,30 @@ async fn try_apply_push(
             });
             continue;
         }
-        match &mutation.change {
-            Change::Activity(activity) => events.push(EventRow {
-                mutation,
-                activity,
-                change_id,
-            }),
-            Change::Put(put) => {
-                let write = RecordWrite {
-                    owner_id: person_id,
-                    kind: put.value.kind(),
-                    record_id: &put.id,
-                    base: put.base,
-                    value: Some(&put.value),
-                    at_ms: mutation.at_ms,
-                    device_id: &request.device_id,
+        let (kind, record_id, base, value) = match &mutation.change {
+            Change::Activity(activity) => {
+                events.push(EventRow {
+                    mutation,
+                    activity,
                     change_id,
-                };
-                if !write_record(&mut tx, &write, now).await? {
-                    response.conflicts_lost += 1;
-                }
+                });
+                continue;
             }
-            Change::Delete(delete) => {
-                let write = RecordWrite {
-                    owner_id: person_id,
-                    kind: delete.kind,
-                    record_id: &delete.id,
-                    base: delete.base,
-                    value: None,
-                    at_ms: mutation.at_ms,
-                    device_id: &request.device_id,
-                    change_id,
-                };
-                if !write_record(&mut tx, &write, now).await? {
-                    response.conflicts_lost += 1;
-                }
-            }
+            Change::Put(put) => (put.value.kind(), &put.id, put.base, Some(&put.value)),
+            Change::Delete(delete) => (delete.kind, &delete.id, delete.base, None),
+        };
+        let write = RecordWrite {
+            owner_id: person_id,
+            kind,
+            record_id,
+            base,
+            value,
+            at_ms: mutation.at_ms,
+            device_id: &request.device_id,
+            change_id,
+        };
+        if !write_record(&mut tx, &write, now).await? {
+            response.conflicts_lost += 1;
         }
     }
     response.applied = u32::try_from(plan.apply.len() - response.rejected.len()).unwrap_or(0);
