@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: every build chore of Wegwijs, so the only prerequisite is cargo.
 //! Each command installs what it needs (the wasm target, npm packages, Chromium) when missing.
 
+mod bench_match;
 mod bench_sync;
 mod build;
 mod compress;
@@ -50,6 +51,10 @@ enum Command {
     /// (SQLite), next to the same rows inserted straight into SQLite. Ends with one
     /// `sync-bench: ...` line; fails only when rows go missing, never on a missed goal.
     BenchSync(bench_sync::Args),
+    /// Benchmark buddy matching: 2,000 newcomers with 500 buddies, optimized, from a fixed
+    /// seed. Ends with one `match-bench: ...` line; fails only when the proposal is invalid,
+    /// never on a missed goal.
+    BenchMatch(bench_match::Args),
 }
 
 fn main() -> Result<()> {
@@ -69,6 +74,7 @@ fn main() -> Result<()> {
         Command::Size => build::print_sizes(&tools::root().join("dist")),
         Command::Lighthouse => lighthouse::run(&build::dist()?),
         Command::BenchSync(args) => bench_sync::run(&args),
+        Command::BenchMatch(args) => bench_match::run(&args),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod access;
 pub mod budget;
 pub mod content;
 pub mod locale;
+pub mod matching;
 pub mod money;
 pub mod player;
 pub mod progress;
