@@ -1,7 +1,13 @@
 //! Who this device belongs to: nobody yet (it works on its own), a worker who joined with a
 //! code, or a worker the agency signed out. See `docs/accounts.md`.
 
+use futures::future::select;
+use gloo_timers::future::TimeoutFuture;
+use leptos::lazy;
 use serde::{Deserialize, Serialize};
+
+use crate::browser::{api, dom, journal, prefs};
+use crate::sync::Sync;
 
 /// The person a session belongs to, as the server describes them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +63,26 @@ pub fn normalise_code(typed: &str) -> Option<String> {
         .flat_map(char::to_uppercase)
         .collect();
     (code.chars().count() == 8 && code.chars().all(|c| ALPHABET.contains(c))).then_some(code)
+}
+
+/// A chunk of its own: the lock screen offers it too, and it should not carry the HTTP client
+/// into the first load.
+///
+/// Ends the session on the server if it can (best effort: the device is cleared either way),
+/// deletes the database and the preferences, and starts again as a fresh device.
+#[lazy]
+pub async fn sign_out(sync: Sync) {
+    if let Some(token) = sync.token()
+        && dom::is_online()
+    {
+        let logout = Box::pin(api::logout(&token));
+        let _ = select(logout, TimeoutFuture::new(5_000)).await;
+    }
+    if let Err(e) = journal::delete_everything().await {
+        leptos::logging::warn!("{e}");
+    }
+    prefs::forget_everything();
+    dom::go_home();
 }
 
 #[cfg(test)]

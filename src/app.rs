@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{Lazy, path};
 
-use crate::components::AppHeader;
+use crate::components::{AppHeader, lock_screen};
 use crate::i18n::{I18n, tr};
+use crate::lock::AppLock;
 use crate::pages::account::AccountRoute;
 use crate::pages::home::Home;
 use crate::pages::join::Join;
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::provide();
     let (store, actions) = ProgressStore::provide();
     Sync::provide(store, actions);
+    let lock = AppLock::provide();
 
     // Words are plain strings, not one reactive node each: a language change, which is rare,
     // renders the shell again in the new language (the URL, and so the page, stay the same).
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(|m| m.skip_to_content())}</a>
             <AppHeader/>
             <main id="main">
+                <Show when=move || !lock.locked.get() fallback=|| Suspend::new(lock_screen())>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home/>
                     // The player is split off the first load and loads on first use.
@@ -37,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join") view={Lazy::<Join>::new()}/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
                 </Routes>
+                </Show>
             </main>
         </Router>
         }

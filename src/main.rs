@@ -7,6 +7,7 @@ mod components;
 mod content;
 mod device;
 mod i18n;
+mod lock;
 mod pages;
 mod progress;
 mod sync;

@@ -135,3 +135,41 @@ account-sign-out-unsent =
 account-sign-out-yes = Yes, sign out
 account-sign-out-cancel = No, go back
 account-signing-out = Signing out…
+
+## The PIN that locks the app on this phone
+lock-title = Wegwijs is locked
+lock-pin-label = Your PIN
+lock-unlock = Open
+lock-checking = Checking…
+lock-wrong =
+    { $tries ->
+        [one] Wrong PIN. After one more wrong PIN, you have to wait.
+       *[other] Wrong PIN. After { $tries } more wrong PINs, you have to wait.
+    }
+lock-wait =
+    { $minutes ->
+        [one] Too many wrong PINs. Try again in { $minutes } minute.
+       *[other] Too many wrong PINs. Try again in { $minutes } minutes.
+    }
+lock-forgot = Forgot your PIN?
+lock-forgot-linked = Sign out on this phone. Then ask your agency for a new code and link your phone again: your progress comes back. Wegwijs first sends what is still waiting.
+lock-forgot-alone = Start again on this phone. This removes your progress and your PIN from this phone.
+lock-forgot-start-again = Start again
+lock-forgot-sending = Sending…
+lock-forgot-not-sent = Not everything is sent yet. Connect to the internet and try again.
+pin-title = PIN
+pin-explain-off = Set a PIN, so nobody else can open Wegwijs on this phone.
+pin-explain-on = Wegwijs asks for your PIN when you open it.
+pin-new = New PIN (4 to 8 numbers)
+pin-repeat = Type the PIN again
+pin-current = Your PIN
+pin-set = Set PIN
+pin-remove = Remove PIN
+pin-saved = Your PIN is set. Wegwijs asks for it the next time you open it.
+pin-removed = The PIN is removed.
+pin-wrong = Wrong PIN. The PIN is not removed.
+pin-failed = That did not work. Try again.
+pin-problem-length = A PIN has 4 to 8 numbers.
+pin-problem-digits = Use only the numbers 0 to 9.
+pin-problem-easy = This PIN is easy to guess. Choose another one.
+pin-problem-different = The two PINs are not the same.

@@ -136,3 +136,41 @@ account-sign-out-unsent =
 account-sign-out-yes = Ja, afmelden
 account-sign-out-cancel = Nee, terug
 account-signing-out = Bezig met afmelden…
+
+## De pincode die de app op deze telefoon op slot zet
+lock-title = Wegwijs is op slot
+lock-pin-label = Je pincode
+lock-unlock = Openen
+lock-checking = Even controleren…
+lock-wrong =
+    { $tries ->
+        [one] Verkeerde pincode. Na nog één verkeerde pincode moet je wachten.
+       *[other] Verkeerde pincode. Na nog { $tries } verkeerde pincodes moet je wachten.
+    }
+lock-wait =
+    { $minutes ->
+        [one] Te vaak een verkeerde pincode. Probeer het over { $minutes } minuut opnieuw.
+       *[other] Te vaak een verkeerde pincode. Probeer het over { $minutes } minuten opnieuw.
+    }
+lock-forgot = Pincode vergeten?
+lock-forgot-linked = Meld je af op deze telefoon. Vraag daarna je uitzendbureau om een nieuwe code en koppel je telefoon opnieuw: je voortgang komt terug. Wegwijs verstuurt eerst wat nog wacht.
+lock-forgot-alone = Begin opnieuw op deze telefoon. Je voortgang en je pincode gaan dan van deze telefoon af.
+lock-forgot-start-again = Opnieuw beginnen
+lock-forgot-sending = Versturen…
+lock-forgot-not-sent = Nog niet alles is verstuurd. Zorg dat je internet hebt en probeer het opnieuw.
+pin-title = Pincode
+pin-explain-off = Stel een pincode in. Dan kan niemand anders Wegwijs openen op deze telefoon.
+pin-explain-on = Wegwijs vraagt je pincode als je de app opent.
+pin-new = Nieuwe pincode (4 tot 8 cijfers)
+pin-repeat = Typ de pincode nog een keer
+pin-current = Je pincode
+pin-set = Pincode instellen
+pin-remove = Pincode weghalen
+pin-saved = Je pincode is ingesteld. Wegwijs vraagt erom als je de app weer opent.
+pin-removed = De pincode is weggehaald.
+pin-wrong = Verkeerde pincode. De pincode is niet weggehaald.
+pin-failed = Dat lukte niet. Probeer het opnieuw.
+pin-problem-length = Een pincode heeft 4 tot 8 cijfers.
+pin-problem-digits = Gebruik alleen de cijfers 0 tot en met 9.
+pin-problem-easy = Deze pincode is makkelijk te raden. Kies een andere.
+pin-problem-different = De twee pincodes zijn niet hetzelfde.

@@ -146,3 +146,45 @@ account-sign-out-unsent =
 account-sign-out-yes = Tak, wyloguj
 account-sign-out-cancel = Nie, wróć
 account-signing-out = Wylogowywanie…
+
+## PIN, który blokuje aplikację na tym telefonie
+lock-title = Wegwijs jest zablokowany
+lock-pin-label = Twój PIN
+lock-unlock = Otwórz
+lock-checking = Sprawdzam…
+lock-wrong =
+    { $tries ->
+        [one] Zły PIN. Po jeszcze jednej złej próbie musisz poczekać.
+        [few] Zły PIN. Po jeszcze { $tries } złych próbach musisz poczekać.
+        [many] Zły PIN. Po jeszcze { $tries } złych próbach musisz poczekać.
+       *[other] Zły PIN. Po jeszcze { $tries } złych próbach musisz poczekać.
+    }
+lock-wait =
+    { $minutes ->
+        [one] Za dużo złych prób. Spróbuj ponownie za { $minutes } minutę.
+        [few] Za dużo złych prób. Spróbuj ponownie za { $minutes } minuty.
+        [many] Za dużo złych prób. Spróbuj ponownie za { $minutes } minut.
+       *[other] Za dużo złych prób. Spróbuj ponownie za { $minutes } minuty.
+    }
+lock-forgot = Nie pamiętasz PIN-u?
+lock-forgot-linked = Wyloguj się na tym telefonie. Potem poproś agencję o nowy kod i połącz telefon ponownie: twoje postępy wrócą. Najpierw Wegwijs wyśle to, co jeszcze czeka.
+lock-forgot-alone = Zacznij od nowa na tym telefonie. Twoje postępy i PIN zostaną usunięte z tego telefonu.
+lock-forgot-start-again = Zacznij od nowa
+lock-forgot-sending = Wysyłam…
+lock-forgot-not-sent = Jeszcze nie wszystko zostało wysłane. Połącz się z internetem i spróbuj ponownie.
+pin-title = PIN
+pin-explain-off = Ustaw PIN, żeby nikt inny nie mógł otworzyć Wegwijs na tym telefonie.
+pin-explain-on = Wegwijs prosi o PIN, gdy go otwierasz.
+pin-new = Nowy PIN (od 4 do 8 cyfr)
+pin-repeat = Wpisz PIN jeszcze raz
+pin-current = Twój PIN
+pin-set = Ustaw PIN
+pin-remove = Usuń PIN
+pin-saved = PIN jest ustawiony. Wegwijs poprosi o niego przy następnym otwarciu.
+pin-removed = PIN został usunięty.
+pin-wrong = Zły PIN. PIN nie został usunięty.
+pin-failed = Nie udało się. Spróbuj ponownie.
+pin-problem-length = PIN ma od 4 do 8 cyfr.
+pin-problem-digits = Używaj tylko cyfr od 0 do 9.
+pin-problem-easy = Ten PIN łatwo zgadnąć. Wybierz inny.
+pin-problem-different = Te dwa PIN-y nie są takie same.

@@ -141,3 +141,43 @@ account-sign-out-unsent =
 account-sign-out-yes = Da, ieși din cont
 account-sign-out-cancel = Nu, înapoi
 account-signing-out = Se închide sesiunea…
+
+## PIN-ul care blochează aplicația pe acest telefon
+lock-title = Wegwijs este blocat
+lock-pin-label = PIN-ul tău
+lock-unlock = Deschide
+lock-checking = Se verifică…
+lock-wrong =
+    { $tries ->
+        [one] PIN greșit. După încă o încercare greșită trebuie să aștepți.
+        [few] PIN greșit. După încă { $tries } încercări greșite trebuie să aștepți.
+       *[other] PIN greșit. După încă { $tries } de încercări greșite trebuie să aștepți.
+    }
+lock-wait =
+    { $minutes ->
+        [one] Prea multe încercări greșite. Încearcă din nou peste { $minutes } minut.
+        [few] Prea multe încercări greșite. Încearcă din nou peste { $minutes } minute.
+       *[other] Prea multe încercări greșite. Încearcă din nou peste { $minutes } de minute.
+    }
+lock-forgot = Ai uitat PIN-ul?
+lock-forgot-linked = Ieși din cont pe acest telefon. Apoi cere agenției un cod nou și conectează telefonul din nou: progresul tău revine. Mai întâi Wegwijs trimite ce mai așteaptă.
+lock-forgot-alone = Începe din nou pe acest telefon. Progresul tău și PIN-ul se șterg de pe acest telefon.
+lock-forgot-start-again = Începe din nou
+lock-forgot-sending = Se trimite…
+lock-forgot-not-sent = Nu s-a trimis încă totul. Conectează-te la internet și încearcă din nou.
+pin-title = PIN
+pin-explain-off = Pune un PIN, ca nimeni altcineva să nu poată deschide Wegwijs pe acest telefon.
+pin-explain-on = Wegwijs îți cere PIN-ul când îl deschizi.
+pin-new = PIN nou (între 4 și 8 cifre)
+pin-repeat = Scrie PIN-ul încă o dată
+pin-current = PIN-ul tău
+pin-set = Pune PIN-ul
+pin-remove = Șterge PIN-ul
+pin-saved = PIN-ul este pus. Wegwijs ți-l cere data viitoare când îl deschizi.
+pin-removed = PIN-ul a fost șters.
+pin-wrong = PIN greșit. PIN-ul nu a fost șters.
+pin-failed = Nu a mers. Încearcă din nou.
+pin-problem-length = Un PIN are între 4 și 8 cifre.
+pin-problem-digits = Folosește doar cifrele de la 0 la 9.
+pin-problem-easy = Acest PIN se ghicește ușor. Alege altul.
+pin-problem-different = Cele două PIN-uri nu sunt la fel.

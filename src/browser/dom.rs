@@ -131,14 +131,22 @@ pub fn focus_by_id(id: &str) {
 
 /// Calls `handler` whenever the page becomes visible again: the worker came back to the app.
 pub fn on_visible(mut handler: impl FnMut() + 'static) {
+    on_visibility_change(move |visible| {
+        if visible {
+            handler();
+        }
+    });
+}
+
+/// Calls `handler` with `true` when the page becomes visible and `false` when it is hidden
+/// (another app in front, the screen off).
+pub fn on_visibility_change(mut handler: impl FnMut(bool) + 'static) {
     let Some(document) = window().document() else {
         return;
     };
-    let visible = document.clone();
+    let watched = document.clone();
     let closure = Closure::<dyn FnMut()>::new(move || {
-        if visible.visibility_state() == web_sys::VisibilityState::Visible {
-            handler();
-        }
+        handler(watched.visibility_state() == web_sys::VisibilityState::Visible);
     });
     let _ = document
         .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());

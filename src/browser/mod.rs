@@ -4,6 +4,7 @@
 pub mod api;
 pub mod dom;
 pub mod journal;
+pub mod pin;
 pub mod prefs;
 pub mod service_worker;
 pub mod speech;

@@ -1,15 +1,16 @@
 //! `/account`: who this phone is linked to, whether everything reached the agency, a way to
 //! try again, and signing out, which leaves nothing of the person on the phone. A lazy route.
 
-use futures::future::select;
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::{LazyRoute, lazy_route};
 
-use crate::account::Account;
-use crate::browser::{api, dom, journal, prefs};
+use crate::account::{self, Account};
+use wegwijs_core::pin::{PinProblem, check_new_pin};
+
+use crate::browser::{dom, pin};
+use crate::components::LockNotice;
 use crate::i18n::{tr, use_i18n};
 use crate::sync::{Sync, SyncState};
 
@@ -51,6 +52,7 @@ fn AccountPage() -> impl IntoView {
             }
             .into_any(),
         }}
+        <PinSettings/>
     }
 }
 
@@ -89,6 +91,110 @@ fn SyncDetails() -> impl IntoView {
     }
 }
 
+/// Sets a PIN, or removes it after the current PIN is typed: someone who finds the app open
+/// must not take the lock off.
+#[component]
+fn PinSettings() -> impl IntoView {
+    let is_set = RwSignal::new(pin::is_set());
+    let first = RwSignal::new(String::new());
+    let second = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let notice = RwSignal::new(None::<PinNotice>);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let (typed, repeated) = (first.get_untracked(), second.get_untracked());
+        if !is_set.get_untracked()
+            && let Err(problem) = check_new_pin(&typed, &repeated)
+        {
+            notice.set(Some(PinNotice::Problem(problem)));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = if is_set.get_untracked() {
+                remove_pin(&typed).await
+            } else {
+                pin::set(&typed).await.map(|()| PinNotice::Saved)
+            };
+            busy.set(false);
+            first.set(String::new());
+            second.set(String::new());
+            is_set.set(pin::is_set());
+            notice.set(Some(outcome.unwrap_or_else(|error| {
+                leptos::logging::warn!("{error}");
+                PinNotice::Lock(LockNotice::Failed)
+            })));
+        });
+    };
+    view! {
+        <section class="pin-settings" aria-labelledby="pin-title">
+            <h2 id="pin-title">{tr(|m| m.pin_title())}</h2>
+            <p>{move || if is_set.get() { tr(|m| m.pin_explain_on()) } else { tr(|m| m.pin_explain_off()) }}</p>
+            <form class="pin-form" on:submit=submit>
+                <label for="pin-first">
+                    {move || if is_set.get() { tr(|m| m.pin_current()) } else { tr(|m| m.pin_new()) }}
+                </label>
+                <input id="pin-first" type="password" inputmode="numeric" autocomplete="off"
+                    maxlength="8" aria-describedby="pin-message"
+                    prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
+                <Show when=move || !is_set.get()>
+                    <label for="pin-second">{tr(|m| m.pin_repeat())}</label>
+                    <input id="pin-second" type="password" inputmode="numeric" autocomplete="off"
+                        maxlength="8" aria-describedby="pin-message"
+                        prop:value=move || second.get() on:input=move |ev| second.set(event_target_value(&ev))/>
+                </Show>
+                <p id="pin-message" class="notice" role="status" data-testid="pin-message">{move || notice.get().map(PinNotice::text)}</p>
+                <button type="submit" class="button secondary" disabled=move || busy.get()>
+                    {move || if is_set.get() { tr(|m| m.pin_remove()) } else { tr(|m| m.pin_set()) }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Takes the PIN off when `typed` is right; a wrong one counts like a wrong one on the lock
+/// screen.
+async fn remove_pin(typed: &str) -> Result<PinNotice, String> {
+    Ok(match pin::verify(typed).await? {
+        pin::Verdict::Right => {
+            pin::remove();
+            PinNotice::Removed
+        }
+        pin::Verdict::Wrong(attempts) => match LockNotice::wrong(attempts) {
+            LockNotice::Wrong { .. } => PinNotice::NotRemoved,
+            waiting => PinNotice::Lock(waiting),
+        },
+        pin::Verdict::Wait(left_ms) => PinNotice::Lock(LockNotice::Wait(left_ms)),
+    })
+}
+
+#[derive(Clone, Copy)]
+enum PinNotice {
+    Problem(PinProblem),
+    Saved,
+    Removed,
+    NotRemoved,
+    Lock(LockNotice),
+}
+
+impl PinNotice {
+    fn text(self) -> String {
+        match self {
+            PinNotice::Problem(PinProblem::Length) => tr(|m| m.pin_problem_length()),
+            PinNotice::Problem(PinProblem::NotDigits) => tr(|m| m.pin_problem_digits()),
+            PinNotice::Problem(PinProblem::TooEasy) => tr(|m| m.pin_problem_easy()),
+            PinNotice::Problem(PinProblem::Different) => tr(|m| m.pin_problem_different()),
+            PinNotice::Saved => tr(|m| m.pin_saved()),
+            PinNotice::Removed => tr(|m| m.pin_removed()),
+            PinNotice::NotRemoved => tr(|m| m.pin_wrong()),
+            PinNotice::Lock(notice) => notice.text(),
+        }
+    }
+}
+
 /// Signing out deletes everything of the person on this phone, so it asks first, and says so
 /// when changes have not reached the agency yet.
 #[component]
@@ -98,7 +204,7 @@ fn SignOut() -> impl IntoView {
     let busy = RwSignal::new(false);
     let confirm = move |_| {
         busy.set(true);
-        spawn_local(sign_out(sync));
+        spawn_local(account::sign_out(sync));
     };
     view! {
         <section class="account-sign-out" aria-labelledby="sign-out-title">
@@ -150,20 +256,4 @@ fn SignOut() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// Ends the session on the server if it can (best effort: the device is cleared either way),
-/// deletes the database and the preferences, and starts again as a fresh device.
-async fn sign_out(sync: Sync) {
-    if let Some(token) = sync.token()
-        && dom::is_online()
-    {
-        let logout = Box::pin(api::logout(&token));
-        let _ = select(logout, TimeoutFuture::new(5_000)).await;
-    }
-    if let Err(e) = journal::delete_everything().await {
-        leptos::logging::warn!("{e}");
-    }
-    prefs::forget_everything();
-    dom::go_home();
 }

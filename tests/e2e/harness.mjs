@@ -139,9 +139,12 @@ export async function launchBrowser() {
   return chromium.launch(LAUNCH);
 }
 
-/** A fresh phone profile (incognito-like) in a running browser. */
-export async function phone(browser, { locale = "en-US" } = {}) {
-  return browser.newContext({ ...PHONE, locale });
+/**
+ * A fresh phone profile (incognito-like) in a running browser. `axe: true` lets a test inject
+ * axe-core past the page's CSP.
+ */
+export async function phone(browser, { locale = "en-US", axe = false } = {}) {
+  return browser.newContext({ ...PHONE, locale, bypassCSP: axe });
 }
 
 /** A phone with a real, on-disk profile, as an installed browser has. Close it when done. */
@@ -173,6 +176,27 @@ export function messages(locale) {
     if (match) found[match[1]] = match[2].trim();
   }
   return found;
+}
+
+/**
+ * The variants of a plural message, e.g. `{ one: "…{ $count }…", other: "…" }`, and a regular
+ * expression that matches any of them with any number in the variable's place.
+ */
+export function pluralMessage(locale, id) {
+  const source = readFileSync(join(ROOT, "locales", locale, "main.ftl"), "utf8");
+  const start = source.indexOf(`\n${id} =\n`);
+  if (start < 0) throw new Error(`${locale}: no plural message ${id}`);
+  const variants = {};
+  for (const line of source.slice(start + id.length + 4).split("\n")) {
+    const match = /^\s+\*?\[([a-z]+)\]\s*(.*)$/.exec(line);
+    if (match) variants[match[1]] = match[2].trim();
+    else if (/^\s+}/.test(line)) break;
+  }
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternatives = Object.values(variants).map((text) =>
+    text.split(/\{ \$[a-z]+ \}/).map(escape).join("(\\d+)"),
+  );
+  return { variants, pattern: new RegExp(`^(?:${alternatives.join("|")})$`) };
 }
 
 /** The built module content of one language, as the app loads it. */

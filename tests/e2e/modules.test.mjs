@@ -57,6 +57,8 @@ test("the module list groups modules by theme and shows progress", async (t) => 
   await page.goto(world.server.url);
   const catalog = builtCatalog("en");
   const themes = [...new Set(catalog.modules.map((m) => m.theme))];
+  // The list draws all themes at once, when the catalogue has loaded.
+  await page.locator("section.theme").first().waitFor();
   assert.equal(await page.locator("section.theme").count(), themes.length);
   for (const summary of catalog.modules) {
     const card = page.getByRole("link", { name: new RegExp(summary.title) });

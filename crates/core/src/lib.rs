@@ -10,6 +10,7 @@ pub mod content;
 pub mod locale;
 pub mod matching;
 pub mod money;
+pub mod pin;
 pub mod player;
 pub mod progress;
 pub mod records;
