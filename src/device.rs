@@ -7,7 +7,7 @@
 
 use leptos::lazy;
 use leptos::prelude::*;
-use wegwijs_core::progress::{Activity, Progress};
+use wegwijs_core::progress::Progress;
 use wegwijs_core::replica::Replica;
 use wegwijs_core::sync::{MAX_EVENTS_PER_PUSH, MAX_PULL_PAGE};
 
@@ -15,21 +15,15 @@ use crate::account::{Account, Session};
 use crate::browser::api::{self, ApiError};
 use crate::browser::dom;
 use crate::browser::journal::{self, JournalError, Stored};
-use crate::progress::ProgressStore;
+use crate::progress::{Action, ProgressStore};
 use crate::sync::{Stop, Sync, SyncState};
 
-/// One action, as the page saw it: its id and time are taken when it happened, not when the
-/// engine gets to it.
-pub struct Action {
-    pub id: String,
-    pub at_ms: i64,
-    pub activity: Activity,
-}
-
-/// Reads what the device kept into the replica, with the session and the sync state.
+/// Reads what the device kept into the replica, with the session and the sync state, and
+/// records what an earlier page held but did not get to record.
 #[lazy]
 pub async fn start(sync: Sync, store: ProgressStore) {
     load(sync, store).await;
+    record_held(sync, store).await;
 }
 
 async fn load(sync: Sync, store: ProgressStore) {
@@ -81,32 +75,57 @@ fn with_replica<T>(store: ProgressStore, f: impl FnOnce(&mut Replica) -> T) -> T
 }
 
 /// Records an action through the replica, which numbers it, shows it, and stores it in the
-/// journal. Actions come here one at a time, in the order they happened.
+/// journal. Actions come here one at a time, in the order they happened; each was held in
+/// storage first, so the held ones, this one among them, are recorded in order.
 #[lazy]
 pub async fn record(sync: Sync, store: ProgressStore, action: Action) {
     if store.replica.with_value(Option::is_none) {
         load(sync, store).await;
     }
+    record_held(sync, store).await;
+    // Storage could not hold it: record it all the same.
+    record_one(sync, store, action).await;
+}
+
+async fn record_held(sync: Sync, store: ProgressStore) {
+    match journal::held().await {
+        Ok(held) => {
+            for action in held {
+                record_one(sync, store, action).await;
+            }
+        }
+        Err(e) => leptos::logging::warn!("{e}"),
+    }
+}
+
+/// Records the action unless this device has it already.
+async fn record_one(sync: Sync, store: ProgressStore, action: Action) {
     let Action {
         id,
         at_ms,
         activity,
     } = action;
     let add = |activity| {
-        let added = with_replica(store, |r| {
-            let mutation = r.record_activity(id.clone(), at_ms, activity).clone();
-            (r.device_id().to_string(), mutation)
-        });
-        refold(sync, store);
-        added
+        with_replica(store, |r| {
+            (!r.knows(&id)).then(|| {
+                let mutation = r.record_activity(id.clone(), at_ms, activity).clone();
+                (r.device_id().to_string(), mutation)
+            })
+        })
     };
-    let (device_id, mutation) = add(activity.clone());
+    let Some((device_id, mutation)) = add(activity.clone()) else {
+        return;
+    };
+    refold(sync, store);
     let mut stored = journal::append(&device_id, &mutation).await;
     if stored == Err(JournalError::Taken) {
         // Another tab of the app recorded since this one read the journal: read it again and
-        // record after what that tab added.
+        // record after what that tab added, unless that tab recorded this very action.
         load(sync, store).await;
-        let (device_id, mutation) = add(activity);
+        let Some((device_id, mutation)) = add(activity) else {
+            return;
+        };
+        refold(sync, store);
         stored = journal::append(&device_id, &mutation).await;
     }
     match stored {

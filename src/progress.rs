@@ -8,8 +8,18 @@ use leptos::prelude::*;
 use wegwijs_core::progress::{Activity, Progress};
 use wegwijs_core::replica::Replica;
 
+use serde::{Deserialize, Serialize};
+
 use crate::browser::dom;
-use crate::device::Action;
+
+/// One action, as the page saw it: its id and time are taken when it happened, not when the
+/// engine gets to it.
+#[derive(Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub at_ms: i64,
+    pub activity: Activity,
+}
 
 #[derive(Clone, Copy)]
 pub struct ProgressStore {

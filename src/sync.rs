@@ -14,7 +14,8 @@ use wegwijs_core::sync::Backoff;
 
 use crate::account::{Account, Session};
 use crate::browser::{dom, journal, service_worker};
-use crate::device::{self, Action};
+use crate::device;
+use crate::progress::Action;
 use crate::progress::ProgressStore;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +60,10 @@ impl Sync {
         // The service worker pushed from the background: push (now a duplicate, which tells
         // this page how far the server is) and pull.
         service_worker::on_outbox_pushed(move || sync.changed());
+        // Actions are held in storage at once, and only then handed to the engine, which may
+        // still be loading: a reload in between loses nothing.
+        let (held, held_actions) = mpsc::unbounded();
+        spawn_local(hold_in_order(actions, held));
         spawn_local(async move {
             // A phone that kept nothing (a first visit) needs no engine for the module list.
             if journal::kept_anything().await {
@@ -67,7 +72,7 @@ impl Sync {
                 sync.account.set(Account::Anonymous);
                 store.loaded.set(true);
             }
-            spawn_local(record_in_order(sync, store, actions));
+            spawn_local(record_in_order(sync, store, held_actions));
             run(sync, store, woken).await;
         });
         sync
@@ -101,6 +106,18 @@ pub enum Stop {
     NoSession,
     Offline,
     Failed,
+}
+
+async fn hold_in_order(
+    mut actions: mpsc::UnboundedReceiver<Action>,
+    held: mpsc::UnboundedSender<Action>,
+) {
+    while let Some(action) = actions.next().await {
+        if let Err(e) = journal::hold(&action).await {
+            leptos::logging::warn!("{e}");
+        }
+        let _ = held.unbounded_send(action);
+    }
 }
 
 /// The engine records one action at a time, in the order they happened.

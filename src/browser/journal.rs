@@ -1,7 +1,7 @@
 //! What this device holds, in IndexedDB: its journal of mutations, what it pulled, and its
 //! session.
 //!
-//! Three object stores:
+//! Four object stores:
 //! - `events`, keyed by `seq`: every mutation this device made, as the same JSON the server
 //!   receives (the name is from version 1, when the journal held only progress events, whose
 //!   JSON a mutation still reads);
@@ -9,6 +9,10 @@
 //!   (`event/<id>`) and per record (`record/<kind>/<id>`, its latest version). Each is kept in
 //!   the journal's own shape, a mutation whose `seq` is the server's cursor (see [`as_kept`]),
 //!   so reading the device at start needs no second set of decoders;
+//! - `inbox`: actions the page took that the engine has not numbered yet, keyed by
+//!   `[at_ms, id]`. The engine is a lazy chunk: until it has loaded, an action lives here, so a
+//!   reload in that moment loses nothing. `append` takes an action out of the inbox in the
+//!   transaction that puts it into `events`, so it is in exactly one of the two;
 //! - `meta`: `device_id`, `next_seq`, `acked_through`, `cursor`, `session` (`{ token, person }`;
 //!   `token` is null once the agency signed the device out) and `last_synced_ms`.
 //!
@@ -27,12 +31,14 @@ use wasm_bindgen::JsValue;
 use wegwijs_core::sync::{Change, Delete, Mutation, PullResponse, PulledChange, Put};
 
 use crate::account::Session;
+use crate::progress::Action;
 
 const DB_NAME: &str = "wegwijs";
 /// 1: events and meta. 2: mutations in `events`, the `pulled` store, session and cursor.
-const DB_VERSION: u32 = 2;
+const DB_VERSION: u32 = 3;
 const EVENTS: &str = "events";
 const PULLED: &str = "pulled";
+const INBOX: &str = "inbox";
 const META: &str = "meta";
 const DEVICE_ID: &str = "device_id";
 const NEXT_SEQ: &str = "next_seq";
@@ -104,6 +110,9 @@ async fn database() -> Result<Rc<Database>> {
         }
         if !has(PULLED) {
             let _ = db.create_object_store(PULLED, ObjectStoreParams::new());
+        }
+        if !has(INBOX) {
+            let _ = db.create_object_store(INBOX, ObjectStoreParams::new());
         }
     });
     let mut db = request.await?;
@@ -212,7 +221,7 @@ pub async fn load() -> Result<Stored> {
 /// id) first.
 pub async fn append(device_id: &str, mutation: &Mutation) -> Result<()> {
     let db = database().await?;
-    let tx = db.transaction(&[EVENTS, META], TransactionMode::ReadWrite)?;
+    let tx = db.transaction(&[EVENTS, META, INBOX], TransactionMode::ReadWrite)?;
     let meta = tx.object_store(META)?;
     let stored_id = meta.get(key(DEVICE_ID))?.await?.and_then(|v| v.as_string());
     let next_seq = as_u64(meta.get(key(NEXT_SEQ))?.await?).max(1);
@@ -229,8 +238,35 @@ pub async fn append(device_id: &str, mutation: &Mutation) -> Result<()> {
         .await?;
     meta.put(&number(mutation.seq + 1), Some(&key(NEXT_SEQ)))?
         .await?;
+    tx.object_store(INBOX)?
+        .delete(inbox_key(mutation.at_ms, &mutation.id))?
+        .await?;
     tx.commit()?.await?;
     Ok(())
+}
+
+fn inbox_key(at_ms: i64, id: &str) -> JsValue {
+    js_sys::Array::of2(&JsValue::from_f64(at_ms as f64), &JsValue::from_str(id)).into()
+}
+
+/// Keeps an action until the engine has numbered it (see the module's notes on `inbox`).
+pub async fn hold(action: &Action) -> Result<()> {
+    let db = database().await?;
+    let tx = db.transaction(&[INBOX], TransactionMode::ReadWrite)?;
+    tx.object_store(INBOX)?
+        .put(&to_js(action)?, Some(&inbox_key(action.at_ms, &action.id)))?
+        .await?;
+    tx.commit()?.await?;
+    Ok(())
+}
+
+/// The actions held for the engine, in the order they happened.
+pub async fn held() -> Result<Vec<Action>> {
+    let db = database().await?;
+    let tx = db.transaction(&[INBOX], TransactionMode::ReadOnly)?;
+    let held = tx.object_store(INBOX)?.get_all(None, None)?.await?;
+    // One that no longer reads (written by an older version) cannot be recorded anyway.
+    Ok(held.iter().filter_map(|v| from_js(v).ok()).collect())
 }
 
 /// The device's id, stored if it has none yet; the stored one wins.
@@ -389,10 +425,11 @@ pub async fn delete_everything() -> Result<()> {
 pub async fn kept_anything() -> bool {
     async fn count() -> Result<u32> {
         let db = database().await?;
-        let tx = db.transaction(&[META], TransactionMode::ReadOnly)?;
-        // Every write of the app puts something in `meta`: the device id comes with the first
-        // mutation and with joining.
-        Ok(tx.object_store(META)?.count(None)?.await?)
+        let tx = db.transaction(&[META, INBOX], TransactionMode::ReadOnly)?;
+        // Every write of the engine puts something in `meta` (the device id comes with the
+        // first mutation and with joining); an action the engine did not get to is held.
+        let meta = tx.object_store(META)?.count(None)?.await?;
+        Ok(meta + tx.object_store(INBOX)?.count(None)?.await?)
     }
     // When storage cannot say, the engine finds out.
     count().await.map_or(true, |n| n > 0)

@@ -141,10 +141,16 @@ export async function launchBrowser() {
 
 /**
  * A fresh phone profile (incognito-like) in a running browser. `axe: true` lets a test inject
- * axe-core past the page's CSP.
+ * axe-core past the page's CSP; `serviceWorker: false` lets `page.route` see every request
+ * (a service worker's fetches bypass it).
  */
-export async function phone(browser, { locale = "en-US", axe = false } = {}) {
-  return browser.newContext({ ...PHONE, locale, bypassCSP: axe });
+export async function phone(browser, { locale = "en-US", axe = false, serviceWorker = true } = {}) {
+  return browser.newContext({
+    ...PHONE,
+    locale,
+    bypassCSP: axe,
+    serviceWorkers: serviceWorker ? "allow" : "block",
+  });
 }
 
 /** A phone with a real, on-disk profile, as an installed browser has. Close it when done. */

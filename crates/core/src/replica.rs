@@ -101,6 +101,12 @@ impl Replica {
         self.cursor
     }
 
+    /// Whether this device already made the mutation with this id: an action the page held
+    /// for the engine may reach it twice (from the page's queue and from storage).
+    pub fn knows(&self, mutation_id: &str) -> bool {
+        self.journal.iter().any(|m| m.id == mutation_id)
+    }
+
     /// Records a progress event.
     pub fn record_activity(&mut self, id: String, at_ms: i64, activity: Activity) -> &Mutation {
         self.append(id, at_ms, Change::Activity(activity))
@@ -335,6 +341,17 @@ mod tests {
             edited_at_ms: 0,
             device_id: device.into(),
         }
+    }
+
+    #[test]
+    fn a_replica_knows_its_own_mutations_by_id_also_after_a_restore() {
+        let mut replica = Replica::new("phone");
+        replica.record_activity("a".into(), 1, opened("payslip"));
+        replica.put("b".into(), 2, "current", goal("Ask about my hours"));
+        assert!(replica.knows("a") && replica.knows("b"));
+        assert!(!replica.knows("c"));
+        let restored = Replica::restore("phone", replica.journal.clone(), 0, [], 0);
+        assert!(restored.knows("a") && restored.knows("b") && !restored.knows("c"));
     }
 
     #[test]
