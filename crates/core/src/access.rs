@@ -10,6 +10,11 @@
 //!   completion), never their private answers, and manages their join codes, sessions and buddy
 //!   matches;
 //! - an agency admin may do all an intercedent may, and add intercedents;
+//! - an intercedent assigns modules and paths, plans conversations, sees check-in flags and
+//!   follows up; a check-in's note (what the buddy wrote about the newcomer) only when the
+//!   newcomer shares notes with the intercedent;
+//! - a worker sees their own assignments and space, exports and deletes their own data, and
+//!   either side of a buddy pair may ask for a new match;
 //! - nobody acts across agencies.
 
 use serde::{Deserialize, Serialize};
@@ -61,6 +66,8 @@ pub struct Subject<'a> {
     pub buddy_id: Option<&'a str>,
     /// The worker's own sharing choice: their buddy may see their progress.
     pub shares_progress_with_buddy: bool,
+    /// The worker's own sharing choice: the intercedent may read check-in notes about them.
+    pub shares_notes_with_intercedent: bool,
 }
 
 /// Things done to or about one person.
@@ -70,8 +77,17 @@ pub enum PersonAction {
     ViewProfile,
     /// Modules opened, steps and modules done: counts, never answers.
     ViewProgress,
-    /// Join codes, sessions, the buddy role and buddy matches of a worker.
+    /// Join codes, sessions, the buddy role and buddy matches of a worker; their placement,
+    /// assignments, conversations, check-in flags and follow-ups.
     ManageWorker,
+    /// The worker's assignments and whether each item is done: participation, not answers.
+    ViewAssignments,
+    /// The check-ins about a newcomer: slot, how it goes, topics, the flag.
+    ViewCheckIns,
+    /// The free-text note of a check-in about the newcomer.
+    ReadCheckInNotes,
+    /// End a buddy pair and never propose it again.
+    AskNewMatch,
 }
 
 /// Things done within one's own agency, about nobody in particular.
@@ -83,6 +99,12 @@ pub enum AgencyAction {
     CreateIntercedent,
     /// Push and pull one's own device's changes.
     SyncOwnDevice,
+    /// Assign modules and paths to workers or a site, see follow-ups, the overview and the
+    /// buddy matching proposal.
+    ManageProgramme,
+    /// One's own space: assignments, buddy, newcomers; the export of all one's data and the
+    /// deletion of one's account.
+    OwnSpace,
 }
 
 pub fn may(actor: &Actor<'_>, action: PersonAction, subject: &Subject<'_>) -> bool {
@@ -98,17 +120,32 @@ pub fn may(actor: &Actor<'_>, action: PersonAction, subject: &Subject<'_>) -> bo
                 || (same_agency && actor.role.is_staff())
                 || (is_their_buddy && subject.shares_progress_with_buddy)
         }
-        PersonAction::ManageWorker => {
+        PersonAction::ManageWorker | PersonAction::ViewCheckIns => {
             same_agency && actor.role.is_staff() && subject.role == Role::Worker
+        }
+        PersonAction::ViewAssignments => {
+            (is_self || (same_agency && actor.role.is_staff())) && subject.role == Role::Worker
+        }
+        PersonAction::ReadCheckInNotes => {
+            same_agency
+                && actor.role.is_staff()
+                && subject.role == Role::Worker
+                && subject.shares_notes_with_intercedent
+        }
+        PersonAction::AskNewMatch => {
+            subject.role == Role::Worker
+                && (is_self || is_their_buddy || (same_agency && actor.role.is_staff()))
         }
     }
 }
 
 pub fn may_in_agency(actor: &Actor<'_>, action: AgencyAction) -> bool {
     match action {
-        AgencyAction::ViewWorkers | AgencyAction::CreateWorker => actor.role.is_staff(),
+        AgencyAction::ViewWorkers | AgencyAction::CreateWorker | AgencyAction::ManageProgramme => {
+            actor.role.is_staff()
+        }
         AgencyAction::CreateIntercedent => actor.role == Role::Admin,
-        AgencyAction::SyncOwnDevice => actor.role == Role::Worker,
+        AgencyAction::SyncOwnDevice | AgencyAction::OwnSpace => actor.role == Role::Worker,
     }
 }
 
@@ -122,6 +159,7 @@ mod tests {
         role: Role::Worker,
         buddy_id: Some("b"),
         shares_progress_with_buddy: false,
+        shares_notes_with_intercedent: false,
     };
 
     fn actor(person_id: &'static str, agency_id: &'static str, role: Role) -> Actor<'static> {
@@ -190,5 +228,40 @@ mod tests {
         assert!(!may_in_agency(&worker, AgencyAction::CreateWorker));
         assert!(may_in_agency(&worker, AgencyAction::SyncOwnDevice));
         assert!(!may_in_agency(&intercedent, AgencyAction::SyncOwnDevice));
+        assert!(may_in_agency(&intercedent, AgencyAction::ManageProgramme));
+        assert!(!may_in_agency(&worker, AgencyAction::ManageProgramme));
+        assert!(may_in_agency(&worker, AgencyAction::OwnSpace));
+        assert!(!may_in_agency(&admin, AgencyAction::OwnSpace));
+    }
+
+    #[test]
+    fn check_in_notes_reach_the_intercedent_only_when_the_newcomer_shares_them() {
+        let intercedent = actor("i", "a", Role::Intercedent);
+        let buddy = actor("b", "a", Role::Worker);
+        assert!(may(&intercedent, PersonAction::ViewCheckIns, &WORKER));
+        assert!(!may(&intercedent, PersonAction::ReadCheckInNotes, &WORKER));
+        let sharing = Subject {
+            shares_notes_with_intercedent: true,
+            ..WORKER
+        };
+        assert!(may(&intercedent, PersonAction::ReadCheckInNotes, &sharing));
+        assert!(!may(&buddy, PersonAction::ViewCheckIns, &sharing));
+        let stranger = actor("j", "other", Role::Intercedent);
+        assert!(!may(&stranger, PersonAction::ReadCheckInNotes, &sharing));
+    }
+
+    #[test]
+    fn assignments_are_seen_by_the_worker_and_staff_and_either_side_may_ask_a_new_match() {
+        let me = actor("w", "a", Role::Worker);
+        let buddy = actor("b", "a", Role::Worker);
+        let colleague = actor("x", "a", Role::Worker);
+        let intercedent = actor("i", "a", Role::Intercedent);
+        assert!(may(&me, PersonAction::ViewAssignments, &WORKER));
+        assert!(may(&intercedent, PersonAction::ViewAssignments, &WORKER));
+        assert!(!may(&buddy, PersonAction::ViewAssignments, &WORKER));
+        for who in [&me, &buddy, &intercedent] {
+            assert!(may(who, PersonAction::AskNewMatch, &WORKER));
+        }
+        assert!(!may(&colleague, PersonAction::AskNewMatch, &WORKER));
     }
 }

@@ -10,11 +10,13 @@ pub mod content;
 pub mod locale;
 pub mod matching;
 pub mod money;
+pub mod notices;
 pub mod pin;
 pub mod player;
 pub mod progress;
 pub mod records;
 pub mod replica;
+pub mod schedule;
 pub mod sync;
 
 pub use locale::Locale;

@@ -141,6 +141,9 @@ impl ModuleProgress {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     modules: BTreeMap<String, ModuleProgress>,
+    /// Modules finished at least once, kept when a module is opened for another round: the
+    /// skills list and assignments count them.
+    finished: BTreeSet<String>,
 }
 
 impl Progress {
@@ -175,8 +178,20 @@ impl Progress {
             } => {
                 module.answers.insert(question.clone(), *correct);
             }
-            Activity::ModuleCompleted { .. } => module.completed = true,
+            Activity::ModuleCompleted { module: id, .. } => {
+                module.completed = true;
+                self.finished.insert(id.clone());
+            }
         }
+    }
+
+    /// Every module finished at least once, by id.
+    pub fn finished_modules(&self) -> impl Iterator<Item = &str> {
+        self.finished.iter().map(String::as_str)
+    }
+
+    pub fn ever_finished(&self, id: &str) -> bool {
+        self.finished.contains(id)
     }
 
     pub fn module(&self, id: &str) -> ModuleProgress {
@@ -245,6 +260,15 @@ mod tests {
         assert_eq!(progress.module("sick").resume_at(STEPS), 0);
         progress.apply(&opened());
         assert_eq!(progress.status("sick"), ModuleStatus::InProgress);
+    }
+
+    #[test]
+    fn a_module_finished_once_stays_finished_when_opened_again() {
+        let progress = Progress::from_activities(&[opened(), completed(), opened()]);
+        assert_eq!(progress.status("sick"), ModuleStatus::InProgress);
+        assert!(progress.ever_finished("sick"));
+        assert_eq!(progress.finished_modules().collect::<Vec<_>>(), ["sick"]);
+        assert!(!Progress::from_activities(&[opened()]).ever_finished("sick"));
     }
 
     #[test]

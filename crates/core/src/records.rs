@@ -7,7 +7,12 @@
 //! on the server, never thrown away. The rule is a function of the two edits only, so every
 //! replica that sees both reaches the same answer.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
+
+use crate::matching::Theme;
+use crate::schedule::CheckInSlot;
 
 /// The kinds of record, each with its own conflict rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -22,6 +27,15 @@ pub enum RecordKind {
     Sharing,
     /// The before-and-after self-check (id `before` or `after`).
     SelfCheck,
+    /// A buddy's check-in with one of their newcomers, written on the buddy's device and kept
+    /// among the buddy's records (id `<newcomer person id>:<slot>`, e.g. `…:week-2`).
+    CheckIn,
+    /// What a worker with the buddy role offers (id `settings`).
+    BuddyOffer,
+    /// The themes a worker finds hard, used only for buddy matching (id `settings`).
+    HardThemes,
+    /// One entry of the worker's skills list (id: a UUID the device makes).
+    Skill,
 }
 
 /// How two crossing edits of one record are settled.
@@ -36,16 +50,26 @@ pub enum ConflictRule {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 8] = [
         RecordKind::Goal,
         RecordKind::Week,
         RecordKind::Sharing,
         RecordKind::SelfCheck,
+        RecordKind::CheckIn,
+        RecordKind::BuddyOffer,
+        RecordKind::HardThemes,
+        RecordKind::Skill,
     ];
 
     pub fn rule(self) -> ConflictRule {
         match self {
-            RecordKind::Goal | RecordKind::Week | RecordKind::Sharing => ConflictRule::LastEditWins,
+            RecordKind::Goal
+            | RecordKind::Week
+            | RecordKind::Sharing
+            | RecordKind::CheckIn
+            | RecordKind::BuddyOffer
+            | RecordKind::HardThemes
+            | RecordKind::Skill => ConflictRule::LastEditWins,
             RecordKind::SelfCheck => ConflictRule::FirstWriteWins,
         }
     }
@@ -56,6 +80,10 @@ impl RecordKind {
             RecordKind::Week => "week",
             RecordKind::Sharing => "sharing",
             RecordKind::SelfCheck => "self_check",
+            RecordKind::CheckIn => "check_in",
+            RecordKind::BuddyOffer => "buddy_offer",
+            RecordKind::HardThemes => "hard_themes",
+            RecordKind::Skill => "skill",
         }
     }
 
@@ -67,7 +95,11 @@ impl RecordKind {
     pub fn validate_id(self, id: &str) -> Result<(), String> {
         let ok = match self {
             RecordKind::Goal => id == "current",
-            RecordKind::Sharing => id == "settings",
+            RecordKind::Sharing | RecordKind::BuddyOffer | RecordKind::HardThemes => {
+                id == "settings"
+            }
+            RecordKind::CheckIn => check_in_id(id).is_some(),
+            RecordKind::Skill => is_uuid(id),
             RecordKind::SelfCheck => id == "before" || id == "after",
             RecordKind::Week => is_iso_week(id),
         };
@@ -80,6 +112,26 @@ impl RecordKind {
             ))
         }
     }
+}
+
+/// The newcomer and the slot a check-in's id names: `<newcomer id>:<slot>`, the newcomer's id
+/// being 1 to 64 ASCII letters, digits or '-' (a UUID fits).
+pub fn check_in_id(id: &str) -> Option<(&str, CheckInSlot)> {
+    let (newcomer, slot) = id.rsplit_once(':')?;
+    let newcomer_ok = (1..=64).contains(&newcomer.len())
+        && newcomer
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    Some((newcomer, CheckInSlot::parse(slot)?)).filter(|_| newcomer_ok)
+}
+
+/// A UUID in its usual text form, 36 characters, either case.
+fn is_uuid(id: &str) -> bool {
+    id.len() == 36
+        && id.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
 }
 
 /// `2026-W47`: a four-digit year and a week from 01 to 53.
@@ -120,10 +172,68 @@ pub enum RecordValue {
         daring: u8,
         allowed: u8,
     },
+    /// Written by the buddy: how it is going with one newcomer at one slot of the schedule.
+    CheckIn {
+        /// The newcomer's person id; the same as in the record's id.
+        newcomer: String,
+        /// A [`CheckInSlot`] name; the same as in the record's id.
+        slot: String,
+        /// 1 (bad), 2 (so-so) or 3 (good): three pictograms.
+        going: u8,
+        /// What came up.
+        topics: BTreeSet<CheckInTopic>,
+        /// "The intercedent should call": a flag in the console.
+        call_intercedent: bool,
+        /// At most [`MAX_CHECK_IN_NOTE_CHARS`]; may be empty. The intercedent reads it only when
+        /// the newcomer shares notes (`Sharing::notes_with_intercedent`).
+        note: String,
+    },
+    BuddyOffer {
+        /// How many newcomers at once, 0 to [`MAX_BUDDY_CAPACITY`]; 0 means "not now".
+        capacity: u8,
+        strong_themes: BTreeSet<Theme>,
+    },
+    HardThemes {
+        themes: BTreeSet<Theme>,
+    },
+    Skill {
+        /// 1 to [`MAX_SKILL_CHARS`] characters.
+        text: String,
+        /// On the wire `type`: `kind` is the tag naming the record kind.
+        #[serde(rename = "type")]
+        kind: SkillKind,
+    },
+}
+
+/// What a check-in was about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum CheckInTopic {
+    Work,
+    Housing,
+    Money,
+    Health,
+    Language,
+}
+
+/// A skill is something the worker can do at work, or a certificate they hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SkillKind {
+    Task,
+    Certificate,
 }
 
 /// The longest goal text, in characters.
 pub const MAX_GOAL_CHARS: usize = 280;
+/// The longest check-in note, in characters.
+pub const MAX_CHECK_IN_NOTE_CHARS: usize = 500;
+/// The longest skill, in characters.
+pub const MAX_SKILL_CHARS: usize = 120;
+/// The most newcomers a buddy can offer to take at once.
+pub const MAX_BUDDY_CAPACITY: u8 = 5;
 
 impl RecordValue {
     pub fn kind(&self) -> RecordKind {
@@ -132,6 +242,10 @@ impl RecordValue {
             RecordValue::Week { .. } => RecordKind::Week,
             RecordValue::Sharing { .. } => RecordKind::Sharing,
             RecordValue::SelfCheck { .. } => RecordKind::SelfCheck,
+            RecordValue::CheckIn { .. } => RecordKind::CheckIn,
+            RecordValue::BuddyOffer { .. } => RecordKind::BuddyOffer,
+            RecordValue::HardThemes { .. } => RecordKind::HardThemes,
+            RecordValue::Skill { .. } => RecordKind::Skill,
         }
     }
 
@@ -169,7 +283,62 @@ impl RecordValue {
             ]
             .into_iter()
             .try_for_each(|(what, n)| scale(what, *n)),
+            RecordValue::CheckIn {
+                newcomer,
+                slot,
+                going,
+                note,
+                ..
+            } => {
+                if check_in_id(&format!("{newcomer}:{slot}")).is_none() {
+                    return Err(format!(
+                        "a check-in names a newcomer id and a slot, not {newcomer:?} and {slot:?}"
+                    ));
+                }
+                if !(1..=3).contains(going) {
+                    return Err(format!("going must be 1 to 3, not {going}"));
+                }
+                if note.chars().count() > MAX_CHECK_IN_NOTE_CHARS {
+                    return Err(format!(
+                        "a check-in note has at most {MAX_CHECK_IN_NOTE_CHARS} characters"
+                    ));
+                }
+                Ok(())
+            }
+            RecordValue::BuddyOffer { capacity, .. } => {
+                if *capacity > MAX_BUDDY_CAPACITY {
+                    Err(format!(
+                        "a buddy takes 0 to {MAX_BUDDY_CAPACITY} newcomers, not {capacity}"
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            RecordValue::HardThemes { .. } => Ok(()),
+            RecordValue::Skill { text, .. } => {
+                let chars = text.trim().chars().count();
+                if chars == 0 || text.chars().count() > MAX_SKILL_CHARS {
+                    Err(format!("a skill has 1 to {MAX_SKILL_CHARS} characters"))
+                } else {
+                    Ok(())
+                }
+            }
         }
+    }
+
+    /// Checks that a value fits the id it is written under: a check-in's id repeats its
+    /// newcomer and slot. Every other kind's id is checked by [`RecordKind::validate_id`] alone.
+    pub fn validate_for_id(&self, id: &str) -> Result<(), String> {
+        self.kind().validate_id(id)?;
+        self.validate()?;
+        if let RecordValue::CheckIn { newcomer, slot, .. } = self
+            && id != format!("{newcomer}:{slot}")
+        {
+            return Err(format!(
+                "check-in {id:?} must be about {newcomer:?} at {slot:?}, as its id says"
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -322,5 +491,101 @@ mod tests {
         for kind in RecordKind::ALL {
             assert_eq!(RecordKind::parse(kind.as_str()), Some(kind));
         }
+    }
+
+    fn check_in(going: u8, note: &str) -> RecordValue {
+        RecordValue::CheckIn {
+            newcomer: "4b1f0c2e-1d2a-4c3b-9a8e-0f1e2d3c4b5a".into(),
+            slot: "week-2".into(),
+            going,
+            topics: [CheckInTopic::Money, CheckInTopic::Housing].into(),
+            call_intercedent: true,
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn the_new_kinds_take_last_edit_wins_and_their_own_ids() {
+        for kind in [
+            RecordKind::CheckIn,
+            RecordKind::BuddyOffer,
+            RecordKind::HardThemes,
+            RecordKind::Skill,
+        ] {
+            assert_eq!(kind.rule(), ConflictRule::LastEditWins, "{kind:?}");
+        }
+        let id = "4b1f0c2e-1d2a-4c3b-9a8e-0f1e2d3c4b5a:week-2";
+        assert!(RecordKind::CheckIn.validate_id(id).is_ok());
+        for bad in ["x:week-3", ":week-2", "a b:day-1", "settings", "a:week-2:x"] {
+            assert!(RecordKind::CheckIn.validate_id(bad).is_err(), "{bad}");
+        }
+        assert!(RecordKind::BuddyOffer.validate_id("settings").is_ok());
+        assert!(RecordKind::HardThemes.validate_id("current").is_err());
+        assert!(
+            RecordKind::Skill
+                .validate_id("9F1C2D3E-4B5A-4C6D-8E7F-0A1B2C3D4E5F")
+                .is_ok()
+        );
+        assert!(RecordKind::Skill.validate_id("forklift").is_err());
+    }
+
+    #[test]
+    fn the_new_values_are_checked() {
+        let id = "4b1f0c2e-1d2a-4c3b-9a8e-0f1e2d3c4b5a:week-2";
+        assert!(check_in(3, "").validate_for_id(id).is_ok());
+        assert!(check_in(0, "").validate().is_err());
+        assert!(check_in(4, "").validate().is_err());
+        assert!(check_in(2, &"é".repeat(500)).validate().is_ok());
+        assert!(check_in(2, &"é".repeat(501)).validate().is_err());
+        // The value must be about the newcomer and slot its id names.
+        assert!(
+            check_in(2, "")
+                .validate_for_id("4b1f0c2e-1d2a-4c3b-9a8e-0f1e2d3c4b5a:week-4")
+                .is_err()
+        );
+        let offer = |capacity| RecordValue::BuddyOffer {
+            capacity,
+            strong_themes: [Theme::Money].into(),
+        };
+        assert!(offer(0).validate().is_ok());
+        assert!(offer(5).validate().is_ok());
+        assert!(offer(6).validate().is_err());
+        let skill = |text: &str| RecordValue::Skill {
+            text: text.into(),
+            kind: SkillKind::Certificate,
+        };
+        assert!(skill("VCA certificate").validate().is_ok());
+        assert!(skill("  ").validate().is_err());
+        assert!(skill(&"x".repeat(121)).validate().is_err());
+    }
+
+    #[test]
+    fn the_new_values_have_the_documented_wire_shape() {
+        let json = serde_json::to_value(check_in(1, "slaapt slecht")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "kind": "check_in",
+                "newcomer": "4b1f0c2e-1d2a-4c3b-9a8e-0f1e2d3c4b5a",
+                "slot": "week-2",
+                "going": 1,
+                "topics": ["housing", "money"],
+                "call_intercedent": true,
+                "note": "slaapt slecht",
+            })
+        );
+        let offer: RecordValue = serde_json::from_value(serde_json::json!({
+            "kind": "buddy_offer", "capacity": 2, "strong_themes": ["money", "housing"],
+        }))
+        .unwrap();
+        assert_eq!(offer.kind(), RecordKind::BuddyOffer);
+        // `kind` is the record's tag, so a skill's kind travels as `type`.
+        let skill = RecordValue::Skill {
+            text: "reach truck".into(),
+            kind: SkillKind::Task,
+        };
+        let json = serde_json::json!({ "kind": "skill", "text": "reach truck", "type": "task" });
+        assert_eq!(serde_json::to_value(&skill).unwrap(), json);
+        assert_eq!(serde_json::from_value::<RecordValue>(json).unwrap(), skill);
     }
 }

@@ -86,10 +86,7 @@ impl Mutation {
     pub fn validate(&self) -> Result<(), String> {
         match &self.change {
             Change::Activity(activity) => activity.validate(),
-            Change::Put(put) => {
-                put.value.kind().validate_id(&put.id)?;
-                put.value.validate()
-            }
+            Change::Put(put) => put.value.validate_for_id(&put.id),
             Change::Delete(delete) => delete.kind.validate_id(&delete.id),
         }
     }

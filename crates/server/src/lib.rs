@@ -21,6 +21,7 @@ pub mod auth;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod push;
 pub mod routes;
 pub mod static_files;
 pub mod store;
@@ -41,6 +42,9 @@ pub struct Config {
     /// The app's public address (`https://wegwijs.example`), for join links; without it they
     /// use the address the request came to.
     pub public_url: Option<String>,
+    /// Accept `http://` push endpoints (tests with a local push service); otherwise only
+    /// `https://`.
+    pub push_allow_http: bool,
 }
 
 impl Config {
@@ -52,6 +56,7 @@ impl Config {
             database_url: None,
             demo: false,
             public_url: None,
+            push_allow_http: false,
         }
     }
 }
@@ -78,6 +83,46 @@ pub struct AppState {
     pub db: Db,
     pub static_files: StaticFiles,
     pub public_url: Option<String>,
+    pub push: Pusher,
+}
+
+/// What sending Web Push messages takes: the VAPID key pair and an HTTP client.
+#[derive(Clone)]
+pub struct Pusher {
+    pub vapid: push::Vapid,
+    /// `None` when no TLS client could be made: nothing is sent.
+    pub client: Option<reqwest::Client>,
+    pub allow_http: bool,
+}
+
+impl Pusher {
+    /// Sends `payload` to every subscription of `people`, in the background; failures are
+    /// logged, gone subscriptions forgotten.
+    pub fn notify(&self, db: &Db, people: Vec<String>, payload: serde_json::Value) {
+        let Some(client) = self.client.clone() else {
+            return;
+        };
+        let vapid = self.vapid.clone();
+        let db = db.clone();
+        tokio::spawn(async move {
+            let subscriptions = match store::push::subscriptions_of(&db, &people).await {
+                Ok(subscriptions) => subscriptions,
+                Err(err) => {
+                    tracing::warn!(error = %err, "cannot read push subscriptions");
+                    return;
+                }
+            };
+            let payload = payload.to_string();
+            for subscription in subscriptions {
+                let sent = push::send(&client, &vapid, &subscription, payload.as_bytes()).await;
+                if sent == push::Sent::Gone
+                    && let Err(err) = store::push::forget(&db, &subscription.endpoint).await
+                {
+                    tracing::warn!(error = %err, "cannot forget a push subscription");
+                }
+            }
+        });
+    }
 }
 
 /// A server with its database open and migrated, ready to serve.
@@ -127,10 +172,23 @@ impl App {
                 "the app is not built: only the API is served"
             );
         }
+        let vapid_secret = store::push::vapid_secret(&db)
+            .await
+            .map_err(StartError::Connect)?;
+        let subject = match &config.public_url {
+            Some(url) if url.starts_with("https://") => url.clone(),
+            _ => "mailto:wegwijs@localhost".to_string(),
+        };
+        let push = Pusher {
+            vapid: push::Vapid::new(vapid_secret, subject),
+            client: push::client(),
+            allow_http: config.push_allow_http,
+        };
         let state = AppState {
             db,
             static_files: StaticFiles::new(&config.dist_dir),
             public_url: config.public_url.clone(),
+            push,
         };
         Ok(App { state })
     }

@@ -109,6 +109,7 @@ async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
         database_url: args.database.database_url.filter(|url| !url.is_empty()),
         demo: args.demo,
         public_url: args.public_url.filter(|url| !url.is_empty()),
+        push_allow_http: false,
     };
     let app = App::open(&config).await?;
     let listener = TcpListener::bind(args.addr)

@@ -12,12 +12,15 @@ use common::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use wegwijs_core::progress::Activity;
-use wegwijs_core::records::RecordValue;
+use wegwijs_core::records::{CheckInTopic, RecordValue};
 use wegwijs_core::sync::{Change, Mutation, PullResponse, PulledChange, PushRequest, Put};
 
 // ---------------------------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------------------------
+
+/// A push endpoint no message is ever delivered to.
+const PUSH_ENDPOINT: &str = "https://push.invalid/wegwijs-authorization-table";
 
 /// The rows: who makes the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +84,10 @@ enum Target {
     Sharer,
     /// A fresh session of A's newcomer on another device, made for this one request.
     NewcomerSession,
+    /// A fresh assignment of A's newcomer (one module), made for this one request.
+    NewcomerAssignment,
+    /// A fresh planned conversation of A's newcomer, made for this one request.
+    NewcomerConversation,
 }
 
 /// The request body: always a valid one, so only authorization can refuse.
@@ -100,6 +107,20 @@ enum Body {
     BuddyRoleOff,
     /// `{"buddy_id": <A's buddy>}`: the match the newcomer already has.
     BuddyMatch,
+    /// A placement at a site, starting on a fixed day.
+    Placement,
+    /// One module for A's newcomer, with a due date.
+    AssignModule,
+    /// `{"planned_for": ...}`.
+    PlanConversation,
+    /// `{"held_on": ...}`.
+    HeldOn,
+    /// `{"newcomer": <A's newcomer>}`: a new match for A's newcomer, asked by one of the pair.
+    NewMatchForNewcomer,
+    /// A browser's push subscription (an https endpoint that is never reached).
+    PushSubscription,
+    /// `{"endpoint": ...}` of that subscription.
+    PushEndpoint,
 }
 
 use Body::*;
@@ -151,9 +172,19 @@ const fn ep(
 /// - profile: the person, staff of their agency, their buddy;
 /// - progress: the person, staff of their agency, their buddy if the person shares progress;
 /// - revoking a session: the session's person, staff of their agency;
-/// - intercedents: the agency admin (B's admin adds one to B).
+/// - intercedents: the agency admin (B's admin adds one to B);
+/// - the console (`docs/console.md`): placement, a worker's assignments and conversations,
+///   check-ins, flags, new match for a worker: staff, own agency (a worker of the same agency
+///   403, anyone of B 404); a worker also sees their own assignments; assigning, follow-ups,
+///   overview, matching proposal: staff, each in their own agency (a worker 403; B's staff
+///   assigning A's newcomer 404); an assignment or conversation by id: as its worker;
+/// - the worker's own space, export, account deletion, push subscriptions: a worker, for
+///   themselves; a new match from the app: the newcomer or their buddy (B's worker 404); the
+///   push key: anyone.
 ///
-/// Logout ends the actor's own session, so it is the last column.
+/// A new match ends the pair, and the run puts it back after each success. Deleting one's
+/// account ends the actor, so a fresh worker of the actor's agency stands in for each worker
+/// column of that row. Logout ends the actor's own session, so it is the last row.
 #[rustfmt::skip]
 const TABLE: &[Endpoint] = &[
     //                                                                                      anon rvkd A:adm A:int A:bud A:new A:oth B:adm B:int B:wrk
@@ -177,6 +208,27 @@ const TABLE: &[Endpoint] = &[
     ep("GET",    "/api/people/{id}/progress",     "",         Newcomer,        Empty,          200, [U, U, Y, Y, F, Y, F, N, N, N]),
     ep("GET",    "/api/people/{id}/progress",     "",         Sharer,          Empty,          200, [U, U, Y, Y, Y, F, F, N, N, N]),
     ep("DELETE", "/api/sessions/{id}",            "",         NewcomerSession, Empty,          204, [U, U, Y, Y, F, Y, F, N, N, N]),
+    ep("PUT",    "/api/workers/{id}/placement",   "",         Newcomer,        Placement,      204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("POST",   "/api/assignments",              "",         NoId,            AssignModule,   201, [U, U, Y, Y, F, F, F, N, N, F]),
+    ep("GET",    "/api/workers/{id}/assignments", "",         Newcomer,        Empty,          200, [U, U, Y, Y, F, Y, F, N, N, N]),
+    ep("DELETE", "/api/assignments/{id}",         "",         NewcomerAssignment, Empty,       204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("POST",   "/api/assignments/{id}/items/{index}/followed-up", "", NewcomerAssignment, Empty, 204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("GET",    "/api/follow-ups",               "",         NoId,            Empty,          200, [U, U, Y, Y, F, F, F, Y, Y, F]),
+    ep("GET",    "/api/workers/{id}/conversations", "",       Newcomer,        Empty,          200, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("POST",   "/api/workers/{id}/conversations", "",       Newcomer,        PlanConversation, 201, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("PUT",    "/api/conversations/{id}",       "",         NewcomerConversation, HeldOn,    204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("GET",    "/api/overview",                 "",         NoId,            Empty,          200, [U, U, Y, Y, F, F, F, Y, Y, F]),
+    ep("GET",    "/api/workers/{id}/check-ins",   "",         Newcomer,        Empty,          200, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("POST",   "/api/workers/{id}/flags/handled", "",       Newcomer,        Empty,          204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("GET",    "/api/matching/proposal",        "",         NoId,            Empty,          200, [U, U, Y, Y, F, F, F, Y, Y, F]),
+    ep("POST",   "/api/workers/{id}/new-match",   "",         Newcomer,        Empty,          204, [U, U, Y, Y, F, F, F, N, N, N]),
+    ep("GET",    "/api/me/space",                 "",         NoId,            Empty,          200, [U, U, F, F, Y, Y, Y, F, F, Y]),
+    ep("GET",    "/api/me/export",                "",         NoId,            Empty,          200, [U, U, F, F, Y, Y, Y, F, F, Y]),
+    ep("POST",   "/api/me/new-match",             "",         NoId,            NewMatchForNewcomer, 204, [U, U, F, F, Y, Y, F, F, F, N]),
+    ep("GET",    "/api/push/key",                 "",         NoId,            Empty,          200, [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y]),
+    ep("POST",   "/api/push/subscriptions",       "",         NoId,            PushSubscription, 204, [U, U, F, F, Y, Y, Y, F, F, Y]),
+    ep("DELETE", "/api/push/subscriptions",       "",         NoId,            PushEndpoint,   204, [U, U, F, F, Y, Y, Y, F, F, Y]),
+    ep("DELETE", "/api/me",                       "",         NoId,            Empty,          204, [U, U, F, F, Y, Y, Y, F, F, Y]),
     ep("POST",   "/api/auth/logout",              "",         NoId,            Empty,          204, [U, U, Y, Y, Y, Y, Y, Y, Y, Y]),
 ];
 
@@ -352,6 +404,38 @@ impl Fixture {
                 .push_private(server, &person_id, &device_id, &token)
                 .await;
         }
+
+        // A's buddy checks in with A's newcomer, who shares nothing: the note is a secret from
+        // everyone but the two of them.
+        let note = format!("secret note {}", unique());
+        let buddy = &fixture.a.buddy;
+        let seq = fixture.next_seq[&buddy.device_id];
+        let check_in = PushRequest {
+            device_id: buddy.device_id.clone(),
+            mutations: vec![mutation(
+                seq,
+                Change::Put(Put {
+                    id: format!("{}:day-1", fixture.a.newcomer.person_id),
+                    base: 0,
+                    value: RecordValue::CheckIn {
+                        newcomer: fixture.a.newcomer.person_id.clone(),
+                        slot: "day-1".into(),
+                        going: 1,
+                        topics: [CheckInTopic::Housing].into(),
+                        call_intercedent: true,
+                        note: note.clone(),
+                    },
+                }),
+            )],
+        };
+        let (status, answer) = server
+            .push_raw(&buddy.token, &serde_json::to_value(&check_in).unwrap())
+            .await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert_eq!(answer["applied"], 1, "{answer}");
+        assert_eq!(answer["rejected"], json!([]), "{answer}");
+        fixture.next_seq.insert(buddy.device_id.clone(), seq + 1);
+        fixture.secrets.push(note);
         fixture
     }
 
@@ -535,11 +619,47 @@ async fn run_cell(
                 Some(a.newcomer_name.clone()),
             )
         }
+        NewcomerAssignment => {
+            let made = expect_status(
+                server,
+                "POST",
+                "/api/assignments",
+                &a.admin.token,
+                Some(&json!({
+                    "workers": [a.newcomer.person_id],
+                    "items": [{"module": "payslip"}],
+                    "due_date": "2026-12-01",
+                })),
+                StatusCode::CREATED,
+            )
+            .await;
+            (
+                Some(made["assignments"][0]["id"].as_str().unwrap().to_string()),
+                Some(a.newcomer_name.clone()),
+            )
+        }
+        NewcomerConversation => {
+            let made = expect_status(
+                server,
+                "POST",
+                &format!("/api/workers/{}/conversations", a.newcomer.person_id),
+                &a.admin.token,
+                Some(&json!({ "planned_for": "2026-12-15" })),
+                StatusCode::CREATED,
+            )
+            .await;
+            (
+                Some(made["id"].as_str().unwrap().to_string()),
+                Some(a.newcomer_name.clone()),
+            )
+        }
     };
     let path = match &id {
         Some(id) => endpoint.path.replace("{id}", id),
         None => endpoint.path.to_string(),
-    } + endpoint.query;
+    }
+    .replace("{index}", "0")
+        + endpoint.query;
 
     let body = match endpoint.body {
         Empty => None,
@@ -576,9 +696,42 @@ async fn run_cell(
         })),
         BuddyRoleOff => Some(json!({ "buddy": false })),
         BuddyMatch => Some(json!({ "buddy_id": a.buddy.person_id })),
+        Placement => Some(json!({
+            "start_date": "2026-11-02",
+            "site": "DC Venlo",
+            "shift": "day",
+            "town": "Venlo",
+            "languages": ["pl", "en"],
+        })),
+        AssignModule => Some(json!({
+            "workers": [a.newcomer.person_id],
+            "items": [{"module": "payslip"}],
+            "due_date": "2026-12-01",
+        })),
+        PlanConversation => Some(json!({ "planned_for": "2026-12-15" })),
+        HeldOn => Some(json!({ "held_on": "2026-12-16" })),
+        NewMatchForNewcomer => Some(json!({ "newcomer": a.newcomer.person_id })),
+        PushSubscription => Some(json!({
+            "endpoint": PUSH_ENDPOINT,
+            "keys": {
+                // A valid P-256 point (the generator) and 16 bytes.
+                "p256dh": "BGsX0fLhLEJH-Lzm5WOkQPJ3A32BLeszoPShOUXYmMKWT-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU",
+                "auth": "AAAAAAAAAAAAAAAAAAAAAA",
+            },
+        })),
+        PushEndpoint => Some(json!({ "endpoint": PUSH_ENDPOINT })),
     };
 
-    let (status, answer) = send(server, endpoint.method, &path, fx.token(who), body.as_ref()).await;
+    // Deleting one's account ends the actor: a fresh worker of the same agency stands in.
+    let stand_in;
+    let mut token = fx.token(who);
+    if endpoint.method == "DELETE" && endpoint.path == "/api/me" && fx.device(who).is_some() {
+        let side = if who == Who::BWorker { &fx.b } else { &fx.a };
+        stand_in = server.worker(&side.intercedent, "Stand-in").await;
+        token = Some(&stand_in.token);
+    }
+
+    let (status, answer) = send(server, endpoint.method, &path, token, body.as_ref()).await;
     (status, answer, target_name)
 }
 
@@ -612,7 +765,25 @@ fn check_content(fx: &Fixture, endpoint: &Endpoint, answer: &Value) -> Result<()
             }
             no_secrets(fx, answer)
         }
-        ("GET", "/api/workers") | ("GET", "/api/stats/modules") => no_secrets(fx, answer),
+        ("GET", "/api/workers")
+        | ("GET", "/api/stats/modules")
+        | ("GET", "/api/workers/{id}/check-ins")
+        | ("GET", "/api/workers/{id}/assignments")
+        | ("GET", "/api/overview")
+        | ("GET", "/api/follow-ups")
+        | ("GET", "/api/matching/proposal")
+        | ("GET", "/api/me/space") => no_secrets(fx, answer),
+        ("GET", "/api/me/export") => {
+            let text = answer.to_string();
+            match ["token_hash", "password_hash", "code_hash"]
+                .into_iter()
+                .find(|word| text.contains(word))
+            {
+                Some(word) => Err(format!("the export shows {word}")),
+                None if answer["person"].is_null() => Err(format!("no person: {answer}")),
+                None => Ok(()),
+            }
+        }
         _ => Ok(()),
     }
 }
@@ -728,7 +899,13 @@ async fn run_table(server: &TestServer, fx: &mut Fixture) -> Vec<String> {
                     let id = device.device_id.clone();
                     *fx.next_seq.entry(id).or_insert(1) += 1;
                 }
-                if endpoint.method == "DELETE" && endpoint.path == "/api/workers/{id}/buddy" {
+                let ends_pair = matches!(
+                    (endpoint.method, endpoint.path),
+                    ("DELETE", "/api/workers/{id}/buddy")
+                        | ("POST", "/api/workers/{id}/new-match")
+                        | ("POST", "/api/me/new-match")
+                );
+                if ends_pair {
                     expect_status(
                         server,
                         "PUT",
@@ -913,6 +1090,9 @@ async fn private_data_stays_with_its_worker() {
                     "/api/people/{id}",
                     "/api/people/{id}/progress",
                     "/api/workers/{id}/sessions",
+                    "/api/workers/{id}/assignments",
+                    "/api/workers/{id}/conversations",
+                    "/api/workers/{id}/check-ins",
                 ] {
                     let path = template.replace("{id}", &person.person_id);
                     let (status, body) = server.get_json(&path, Some(&staff.token)).await;

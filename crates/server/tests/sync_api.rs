@@ -647,6 +647,9 @@ fn put(seq: u64, at_ms: i64, base: u64, value: RecordValue) -> Mutation {
         RecordValue::Week { .. } => "2026-W47".to_string(),
         RecordValue::Sharing { .. } => "settings".to_string(),
         RecordValue::SelfCheck { .. } => "before".to_string(),
+        RecordValue::CheckIn { newcomer, slot, .. } => format!("{newcomer}:{slot}"),
+        RecordValue::BuddyOffer { .. } | RecordValue::HardThemes { .. } => "settings".to_string(),
+        RecordValue::Skill { .. } => "9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f".to_string(),
     };
     Mutation {
         seq,

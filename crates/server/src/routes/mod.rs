@@ -13,7 +13,7 @@ use utoipa::openapi::OpenApi;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-use wegwijs_core::access::{AgencyAction, PersonAction, Subject, may, may_in_agency};
+use wegwijs_core::access::{AgencyAction, PersonAction, Role, Subject, may, may_in_agency};
 
 use crate::AppState;
 use crate::auth::Session;
@@ -22,9 +22,13 @@ use crate::store;
 use crate::store::people::Person;
 
 pub mod auth;
+pub mod console;
 pub mod health;
+pub mod matching;
 pub mod people;
+pub mod push;
 pub mod sessions;
+pub mod space;
 pub mod stats;
 pub mod sync;
 pub mod workers;
@@ -39,7 +43,7 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(auth::join))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
-        .routes(routes!(auth::me))
+        .routes(routes!(auth::me, space::delete_me))
         .routes(routes!(sync::push))
         .routes(routes!(sync::pull))
         .routes(routes!(workers::list, workers::create))
@@ -51,7 +55,25 @@ pub fn api() -> (Router<AppState>, OpenApi) {
         .routes(routes!(people::profile))
         .routes(routes!(people::progress))
         .routes(routes!(sessions::revoke))
-        .routes(routes!(stats::modules));
+        .routes(routes!(stats::modules))
+        .routes(routes!(console::put_placement))
+        .routes(routes!(console::create_assignments))
+        .routes(routes!(console::worker_assignments))
+        .routes(routes!(console::delete_assignment))
+        .routes(routes!(console::followed_up))
+        .routes(routes!(console::follow_ups))
+        .routes(routes!(console::conversations, console::plan_conversation))
+        .routes(routes!(console::hold_conversation))
+        .routes(routes!(console::overview))
+        .routes(routes!(console::check_ins))
+        .routes(routes!(console::flags_handled))
+        .routes(routes!(space::space))
+        .routes(routes!(space::export))
+        .routes(routes!(space::me_new_match))
+        .routes(routes!(matching::proposal))
+        .routes(routes!(matching::worker_new_match))
+        .routes(routes!(push::key))
+        .routes(routes!(push::subscribe, push::unsubscribe));
     let (router, mut doc) = OpenApiRouter::new()
         .nest("/api", endpoints)
         .split_for_parts();
@@ -136,6 +158,38 @@ pub async fn authorize_person(
     person_id: &str,
     action: PersonAction,
 ) -> Result<Person, AppError> {
+    let (person, allowed) = decide(state, session, person_id, action).await?;
+    if allowed {
+        Ok(person)
+    } else if action == PersonAction::ReadCheckInNotes {
+        Err(AppError::Forbidden(
+            "the worker does not share check-in notes".into(),
+        ))
+    } else {
+        Err(AppError::Forbidden(
+            "you may not see or change this person's data".into(),
+        ))
+    }
+}
+
+/// Whether `session` may do `action` to someone it may already see (for parts of an answer,
+/// such as a note or a newcomer's progress): the rules' answer, without an error.
+pub async fn permits(
+    state: &AppState,
+    session: &Session,
+    person_id: &str,
+    action: PersonAction,
+) -> Result<bool, AppError> {
+    Ok(decide(state, session, person_id, action).await?.1)
+}
+
+/// The person (404 when in another agency or unknown) and what the rules say.
+async fn decide(
+    state: &AppState,
+    session: &Session,
+    person_id: &str,
+    action: PersonAction,
+) -> Result<(Person, bool), AppError> {
     let not_found = || AppError::NotFound(format!("no person {person_id:?} in your agency"));
     let person = store::people::person(&state.db, person_id)
         .await?
@@ -143,27 +197,26 @@ pub async fn authorize_person(
     if person.agency_id != session.agency_id {
         return Err(not_found());
     }
-    // Only a worker looking at someone else needs the buddy facts.
-    let (buddy_id, shares) = if !session.role.is_staff() && session.person_id != person.id {
-        let buddy_id = store::people::buddy_of(&state.db, &person.id).await?;
-        let shares = buddy_id.as_deref() == Some(session.person_id.as_str())
-            && store::people::shares_progress_with_buddy(&state.db, &person.id).await?;
-        (buddy_id, shares)
+    // The pair and the sharing choices matter only for workers being looked at.
+    let (buddy_id, sharing) = if person.role == Role::Worker && session.person_id != person.id {
+        (
+            store::people::buddy_of(&state.db, &person.id).await?,
+            store::people::sharing(&state.db, &person.id).await?,
+        )
     } else {
-        (None, false)
+        (None, store::people::Sharing::default())
     };
+    let shares =
+        buddy_id.as_deref() == Some(session.person_id.as_str()) && sharing.progress_with_buddy;
+    let shares_notes = sharing.notes_with_intercedent;
     let subject = Subject {
         person_id: &person.id,
         agency_id: &person.agency_id,
         role: person.role,
         buddy_id: buddy_id.as_deref(),
         shares_progress_with_buddy: shares,
+        shares_notes_with_intercedent: shares_notes,
     };
-    if may(&session.actor(), action, &subject) {
-        Ok(person)
-    } else {
-        Err(AppError::Forbidden(
-            "you may not see or change this person's data".into(),
-        ))
-    }
+    let allowed = may(&session.actor(), action, &subject);
+    Ok((person, allowed))
 }

@@ -10,13 +10,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use wegwijs_core::access::{AgencyAction, PersonAction, Role};
 
+use super::console::{WorkerSummary, worker_summaries};
 use super::{authorize_person, require_in_agency};
 use crate::AppState;
 use crate::auth::{self, Session};
 use crate::error::{AppError, AppJson, AppPath};
+use crate::store::console;
 use crate::store::now_ms;
 use crate::store::people::{self, Person, SessionInfo};
-use crate::store::progress::{self, WorkerSummary};
 
 /// How long a join code works.
 pub const JOIN_CODE_VALID_MS: i64 = 7 * 24 * 60 * 60_000;
@@ -100,7 +101,8 @@ async fn issue_code(
     })
 }
 
-/// The agency's workers with their participation.
+/// The agency's workers with their placement, participation (modules assigned and done),
+/// buddy, last check-in, open flags, next conversation and follow-ups.
 #[utoipa::path(get, path = "/workers", tag = "console",
     responses(
         (status = 200, body = Vec<WorkerSummary>),
@@ -113,9 +115,8 @@ pub async fn list(
     session: Session,
 ) -> Result<Json<Vec<WorkerSummary>>, AppError> {
     require_in_agency(&session, AgencyAction::ViewWorkers)?;
-    Ok(Json(
-        progress::workers(&state.db, &session.agency_id).await?,
-    ))
+    let snapshot = console::snapshot(&state.db, &session.agency_id).await?;
+    Ok(Json(worker_summaries(&snapshot)))
 }
 
 /// Adds a worker and gives the first join code.

@@ -1,8 +1,11 @@
 //! The queries behind the API, one module per area. The rules they carry out live in
 //! `wegwijs_core`; these modules only read and write rows.
 
+pub mod account;
+pub mod console;
 pub mod people;
 pub mod progress;
+pub mod push;
 pub mod sync;
 
 use std::time::{SystemTime, UNIX_EPOCH};

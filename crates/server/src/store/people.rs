@@ -403,18 +403,28 @@ pub async fn set_buddy_role(db: &Db, person_id: &str, buddy: bool) -> Result<(),
     tx.commit().await
 }
 
+/// Pairs a newcomer with a buddy (replacing an earlier buddy; confirming the same buddy again
+/// keeps the pair's `created_ms`). The intercedent has the last word: an exclusion of this
+/// pair, from an earlier request for a new match, is lifted.
 pub async fn set_buddy(db: &Db, newcomer_id: &str, buddy_id: &str) -> Result<(), sqlx::Error> {
+    let mut tx = db.write.begin().await?;
+    sqlx::query("DELETE FROM match_exclusions WHERE newcomer_id = $1 AND buddy_id = $2")
+        .bind(newcomer_id)
+        .bind(buddy_id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query(
         "INSERT INTO buddy_pairs (newcomer_id, buddy_id, created_ms) VALUES ($1, $2, $3) \
          ON CONFLICT (newcomer_id) DO UPDATE SET buddy_id = excluded.buddy_id, \
-         created_ms = excluded.created_ms",
+         created_ms = CASE WHEN buddy_pairs.buddy_id = excluded.buddy_id \
+           THEN buddy_pairs.created_ms ELSE excluded.created_ms END",
     )
     .bind(newcomer_id)
     .bind(buddy_id)
     .bind(now_ms())
-    .execute(&db.write)
+    .execute(&mut *tx)
     .await?;
-    Ok(())
+    tx.commit().await
 }
 
 pub async fn remove_buddy(db: &Db, newcomer_id: &str) -> Result<(), sqlx::Error> {
@@ -430,6 +440,35 @@ pub async fn buddy_of(db: &Db, newcomer_id: &str) -> Result<Option<String>, sqlx
         .bind(newcomer_id)
         .fetch_optional(&db.read)
         .await
+}
+
+/// What a worker shares, from their `sharing` record; nothing is shared by default.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sharing {
+    pub progress_with_buddy: bool,
+    pub notes_with_intercedent: bool,
+}
+
+pub async fn sharing(db: &Db, person_id: &str) -> Result<Sharing, sqlx::Error> {
+    let value: Option<Option<String>> = sqlx::query_scalar(
+        "SELECT value FROM records WHERE owner_id = $1 AND kind = 'sharing' AND record_id = 'settings'",
+    )
+    .bind(person_id)
+    .fetch_optional(&db.read)
+    .await?;
+    let sharing = value
+        .flatten()
+        .and_then(|json| serde_json::from_str::<RecordValue>(&json).ok());
+    Ok(match sharing {
+        Some(RecordValue::Sharing {
+            progress_with_buddy,
+            notes_with_intercedent,
+        }) => Sharing {
+            progress_with_buddy,
+            notes_with_intercedent,
+        },
+        _ => Sharing::default(),
+    })
 }
 
 /// The worker's own sharing choice, from their `sharing` record; nothing is shared by default.

@@ -5,7 +5,8 @@ use sqlx::AnyConnection;
 use wegwijs_core::progress::Activity;
 use wegwijs_core::records::{Current, Edit, RecordKind, RecordValue, Resolution, resolve};
 use wegwijs_core::sync::{
-    Change, Mutation, PullResponse, PulledChange, PushRequest, PushResponse, Rejection, plan_push,
+    Change, Mutation, PullResponse, PulledChange, PushRequest, PushResponse, Put, Rejection,
+    plan_push,
 };
 
 use super::{is_transient, now_ms, retry, to_i64, to_u64};
@@ -117,6 +118,14 @@ async fn try_apply_push(
             });
             continue;
         }
+        if let Some(reason) = refused_check_in(&mut tx, person_id, mutation).await? {
+            insert_rejected(&mut tx, &request.device_id, mutation, &reason, now).await?;
+            response.rejected.push(Rejection {
+                seq: mutation.seq,
+                reason,
+            });
+            continue;
+        }
         let (kind, record_id, base, value) = match &mutation.change {
             Change::Activity(activity) => {
                 events.push(EventRow {
@@ -153,6 +162,32 @@ async fn try_apply_push(
         .await?;
     tx.commit().await?;
     Ok(response)
+}
+
+/// A check-in may only be written by the newcomer's buddy of the moment: the one rule of a
+/// record that needs the database, so it is checked here, inside the push's transaction.
+async fn refused_check_in(
+    conn: &mut AnyConnection,
+    person_id: &str,
+    mutation: &Mutation,
+) -> Result<Option<String>, sqlx::Error> {
+    let Change::Put(Put {
+        value: RecordValue::CheckIn { newcomer, .. },
+        ..
+    }) = &mutation.change
+    else {
+        return Ok(None);
+    };
+    let paired: Option<String> = sqlx::query_scalar(
+        "SELECT newcomer_id FROM buddy_pairs WHERE newcomer_id = $1 AND buddy_id = $2",
+    )
+    .bind(newcomer)
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(paired
+        .is_none()
+        .then(|| format!("a check-in about {newcomer:?}, who is not your newcomer")))
 }
 
 async fn insert_events(
