@@ -8,8 +8,13 @@ use crate::components::{AppHeader, lock_screen};
 use crate::i18n::{I18n, tr};
 use crate::lock::AppLock;
 use crate::pages::account::AccountRoute;
+use crate::pages::buddy::BuddyRoute;
+use crate::pages::console::{
+    ConsoleMatchingRoute, ConsoleOverviewRoute, ConsoleRoute, ConsoleWorkerRoute,
+};
 use crate::pages::home::Home;
 use crate::pages::join::Join;
+use crate::pages::me::MeRoute;
 use crate::pages::not_found::NotFound;
 use crate::pages::player::Player;
 use crate::progress::ProgressStore;
@@ -39,6 +44,13 @@ pub fn App() -> impl IntoView {
                     // Joining and the account page are seldom used: chunks of their own.
                     <Route path=path!("/join") view={Lazy::<Join>::new()}/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=path!("/me") view={Lazy::<MeRoute>::new()}/>
+                    <Route path=path!("/buddy") view={Lazy::<BuddyRoute>::new()}/>
+                    // The intercedent's console: never part of a worker's first load.
+                    <Route path=path!("/console") view={Lazy::<ConsoleRoute>::new()}/>
+                    <Route path=path!("/console/workers/:id") view={Lazy::<ConsoleWorkerRoute>::new()}/>
+                    <Route path=path!("/console/matching") view={Lazy::<ConsoleMatchingRoute>::new()}/>
+                    <Route path=path!("/console/overview") view={Lazy::<ConsoleOverviewRoute>::new()}/>
                 </Routes>
                 </Show>
             </main>

@@ -15,7 +15,7 @@ use crate::account::{Account, Session};
 use crate::browser::api::{self, ApiError};
 use crate::browser::dom;
 use crate::browser::journal::{self, JournalError, Stored};
-use crate::progress::{Action, ProgressStore};
+use crate::progress::{Act, Action, ProgressStore};
 use crate::sync::{Stop, Sync, SyncState};
 
 /// Reads what the device kept into the replica, with the session and the sync state, and
@@ -58,12 +58,13 @@ fn restore(sync: Sync, store: ProgressStore, stored: Stored) {
 /// Folds progress again from every activity the replica knows, from every device, and counts
 /// what waits to be sent.
 fn refold(sync: Sync, store: ProgressStore) {
-    let (progress, pending) = store.replica.with_value(|replica| {
+    let (progress, records, pending) = store.replica.with_value(|replica| {
         let replica = replica.as_ref().expect("the replica was restored");
         let progress = Progress::from_activities(replica.activities().into_iter().map(|a| a.2));
-        (progress, replica.outbox().len() as u32)
+        (progress, replica.records(), replica.outbox().len() as u32)
     });
     store.progress.set(progress);
+    store.records.set(records);
     sync.pending.set(pending);
 }
 
@@ -100,20 +101,21 @@ async fn record_held(sync: Sync, store: ProgressStore) {
 
 /// Records the action unless this device has it already.
 async fn record_one(sync: Sync, store: ProgressStore, action: Action) {
-    let Action {
-        id,
-        at_ms,
-        activity,
-    } = action;
-    let add = |activity| {
+    let Action { id, at_ms, act } = action;
+    let add = |act: &Act| {
         with_replica(store, |r| {
             (!r.knows(&id)).then(|| {
-                let mutation = r.record_activity(id.clone(), at_ms, activity).clone();
+                let mutation = match act.clone() {
+                    Act::Activity(activity) => r.record_activity(id.clone(), at_ms, activity),
+                    Act::Put { record_id, value } => r.put(id.clone(), at_ms, &record_id, value),
+                    Act::Delete(key) => r.delete(id.clone(), at_ms, &key),
+                }
+                .clone();
                 (r.device_id().to_string(), mutation)
             })
         })
     };
-    let Some((device_id, mutation)) = add(activity.clone()) else {
+    let Some((device_id, mutation)) = add(&act) else {
         return;
     };
     refold(sync, store);
@@ -122,7 +124,7 @@ async fn record_one(sync: Sync, store: ProgressStore, action: Action) {
         // Another tab of the app recorded since this one read the journal: read it again and
         // record after what that tab added, unless that tab recorded this very action.
         load(sync, store).await;
-        let Some((device_id, mutation)) = add(activity) else {
+        let Some((device_id, mutation)) = add(&act) else {
             return;
         };
         refold(sync, store);
@@ -199,6 +201,11 @@ pub async fn round(sync: Sync, store: ProgressStore, token: String) -> Result<()
     let now = dom::now_ms();
     sync.last_synced.set(Some(now));
     let _ = journal::set_last_synced(now).await;
+    // What the agency assigned and the buddy's newcomers, for the worker's space and its
+    // notices. A failure here is no sync failure: the space shows what it had.
+    if let Err(e) = crate::space::refresh(sync, store).await {
+        leptos::logging::warn!("space: {e:?}");
+    }
     Ok(())
 }
 

@@ -10,6 +10,7 @@ mod i18n;
 mod lock;
 mod pages;
 mod progress;
+mod space;
 mod sync;
 
 fn main() {

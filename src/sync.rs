@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use wegwijs_core::sync::Backoff;
 
 use crate::account::{Account, Session};
-use crate::browser::{dom, journal, service_worker};
+use crate::browser::{dom, journal, prefs, service_worker};
 use crate::device;
 use crate::progress::Action;
 use crate::progress::ProgressStore;
@@ -35,6 +35,10 @@ pub struct Sync {
     pub account: RwSignal<Account>,
     /// When a push and pull last completed, by this device's clock.
     pub last_synced: RwSignal<Option<i64>>,
+    /// Notices waiting in the worker's space (see `crate::space`).
+    pub notices: RwSignal<u32>,
+    /// Raised each time the worker's space was fetched again, for the pages that show it.
+    pub space_refreshed: RwSignal<u32>,
     token: StoredValue<Option<String>>,
     wake: StoredValue<mpsc::UnboundedSender<()>>,
 }
@@ -49,6 +53,8 @@ impl Sync {
             state: RwSignal::new(SyncState::Idle),
             account: RwSignal::new(Account::Unknown),
             last_synced: RwSignal::new(None),
+            notices: RwSignal::new(prefs::notice_count()),
+            space_refreshed: RwSignal::new(0),
             token: StoredValue::new(None),
             wake: StoredValue::new(wake),
         };

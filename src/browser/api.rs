@@ -106,3 +106,83 @@ pub async fn logout(token: &str) -> Result<(), ApiError> {
         .map_err(|_| ApiError::Malformed)?;
     send(request).await.map(|_| ())
 }
+
+/// A JSON request with a session, for the console and the worker's own space. `body` is sent
+/// as JSON when given; an empty answer (204) reads as `T` = `()` through [`call_empty`].
+pub async fn call<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<&impl serde::Serialize>,
+) -> Result<T, ApiError> {
+    send_json(build(method, path, token, body)?).await
+}
+
+/// Like [`call`], for answers without a body.
+pub async fn call_empty(
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<&impl serde::Serialize>,
+) -> Result<(), ApiError> {
+    send(build(method, path, token, body)?).await.map(|_| ())
+}
+
+/// The text of an answer, e.g. the export of a worker's data.
+pub async fn call_text(path: &str, token: &str) -> Result<String, ApiError> {
+    let request = bearer(Request::get(path), token)
+        .build()
+        .map_err(|_| ApiError::Malformed)?;
+    send(request)
+        .await?
+        .text()
+        .await
+        .map_err(|_| ApiError::Malformed)
+}
+
+#[derive(Clone, Copy)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+fn build(
+    method: Method,
+    path: &str,
+    token: &str,
+    body: Option<&impl serde::Serialize>,
+) -> Result<Request, ApiError> {
+    let builder = match method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+        Method::Put => Request::put(path),
+        Method::Delete => Request::delete(path),
+    };
+    let builder = bearer(builder, token);
+    match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|_| ApiError::Malformed)
+}
+
+/// An intercedent's or admin's session, from e-mail and password.
+pub async fn login(email: &str, password: &str) -> Result<StaffSession, ApiError> {
+    #[derive(serde::Serialize)]
+    struct Login<'a> {
+        email: &'a str,
+        password: &'a str,
+    }
+    let request = Request::post("/api/auth/login")
+        .json(&Login { email, password })
+        .map_err(|_| ApiError::Malformed)?;
+    send_json(request).await
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StaffSession {
+    pub token: String,
+    pub person: Person,
+}

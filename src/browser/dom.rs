@@ -118,6 +118,52 @@ pub fn format_date_time(at_ms: i64, language: &str) -> String {
         .into()
 }
 
+/// A day given as `2026-12-01`, as the language writes it, e.g. "1 December 2026".
+pub fn format_day(iso: &str, language: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(&format!("{iso}T12:00:00")));
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    for (name, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+    }
+    date.to_locale_date_string(language, &options).into()
+}
+
+/// Today on this device's calendar, as `2026-12-01`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// Offers `text` as a file to save, as the browser does for a download.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(document) = window().document()
+        && let Ok(link) = document.create_element("a")
+        && let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// Moves focus to the element with this id, e.g. a question that just appeared.
 pub fn focus_by_id(id: &str) {
     let element = window()

@@ -4,11 +4,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
+  ADMIN,
+  api,
   budgetModule,
   builtCatalog,
   builtModule,
   messages,
   newWorker,
+  signInAsAdmin,
   seriousAccessibilityViolations,
   serverAndBrowser,
 } from "./harness.mjs";
@@ -134,4 +137,55 @@ test("joining and the account page pass axe at 320 px, errors and the sign-out q
   await page.getByRole("button", { name: pl["account-sign-out"] }).click();
   await page.getByText(pl["account-sign-out-question"]).waitFor();
   await pageChecks(page, "the sign-out question");
+});
+
+test("my space, the buddy's check-in and the console pass axe at 320 px", async (t) => {
+  const world = await serverAndBrowser(t);
+  const url = world.server.url;
+  const pl = messages("pl");
+  const admin = await signInAsAdmin(world.server);
+  const add = async (name) =>
+    (await api(world.server, "/api/workers", { token: admin, method: "POST", body: { name } })).body;
+  const newcomer = await add("Ioana");
+  const buddy = await add("Piotr");
+  const put = (path, body) => api(world.server, path, { token: admin, method: "PUT", body });
+  await put(`/api/workers/${newcomer.worker.id}/placement`, {
+    start_date: "2026-11-01",
+    site: "DC Venlo",
+    shift: "day",
+    town: "Venlo",
+    languages: ["ro"],
+  });
+  await put(`/api/workers/${buddy.worker.id}/buddy-role`, { buddy: true });
+  await put(`/api/workers/${newcomer.worker.id}/buddy`, { buddy_id: buddy.worker.id });
+
+  const page = await narrowPhone(world.browser);
+  await page.goto(`${url}/join#${buddy.join.code}`);
+  await page.getByTestId("joined").waitFor();
+  await page.goto(`${url}/me`);
+  await page.getByRole("heading", { level: 1, name: pl["space-title"] }).waitFor();
+  await page.getByRole("heading", { name: pl["offer-title"] }).waitFor();
+  await pageChecks(page, "my space");
+  await page.goto(`${url}/buddy`);
+  await page.getByRole("heading", { level: 1, name: pl["buddy-title"] }).waitFor();
+  await page.locator(".slot").first().click();
+  await page.getByTestId("check-in-form").waitFor();
+  await pageChecks(page, "the buddy's check-in");
+
+  await page.goto(`${url}/console`);
+  await page.getByLabel(pl["console-email"]).fill(ADMIN.email);
+  await page.getByLabel(pl["console-password"]).fill(ADMIN.password);
+  await pageChecks(page, "the console's sign-in");
+  await page.getByRole("button", { name: pl["console-sign-in"] }).click();
+  await page.getByTestId("workers").waitFor();
+  await pageChecks(page, "the console's workers");
+  await page.getByTestId("workers").getByRole("link", { name: "Ioana" }).click();
+  await page.getByTestId("check-ins").or(page.getByText(pl["console-no-check-ins"])).waitFor();
+  await pageChecks(page, "a worker in the console");
+  await page.goto(`${url}/console/matching`);
+  await page.getByTestId("matches").waitFor();
+  await pageChecks(page, "buddy matching");
+  await page.goto(`${url}/console/overview`);
+  await page.getByTestId("per-site").waitFor();
+  await pageChecks(page, "the overview");
 });
