@@ -40,6 +40,7 @@ impl LazyRoute for MeRoute {
 fn MySpace() -> impl IntoView {
     let sync = expect_context::<Sync>();
     let store = use_progress();
+    crate::pages::console::provide_module_titles();
     let space = RwSignal::new(space::kept().unwrap_or_default());
     // Notices are worked out with the last visit's time; this visit sees them all, the next
     // one only what came after.
@@ -132,7 +133,7 @@ fn Assignments(space: RwSignal<Space>) -> impl IntoView {
                                         {a.items.into_iter().map(|item| {
                                             let done = item.done_here(store);
                                             let label = match (item.module.clone(), &item.self_check) {
-                                                (Some(module), _) => view! { <A href=format!("/modules/{module}")>{module}</A> }.into_any(),
+                                                (Some(module), _) => view! { <A href=format!("/modules/{module}")>{move || crate::pages::console::module_title(&module)}</A> }.into_any(),
                                                 (_, Some(_)) => view! { <a href="#self-check-title">{tr(|m| m.console_item_self_check())}</a> }.into_any(),
                                                 _ => tr(|m| m.console_item_conversation()).into_any(),
                                             };
@@ -392,7 +393,7 @@ fn Skills() -> impl IntoView {
             <h2 id="skills-title">{tr(|m| m.skills_title())}</h2>
             <ul class="skills" data-testid="skills">
                 {move || modules_done().into_iter().map(|module| view! {
-                    <li><span class="skill-kind">{tr(|m| m.skills_module())}</span>" "{module}</li>
+                    <li><span class="skill-kind">{tr(|m| m.skills_module())}</span>" "{move || crate::pages::console::module_title(&module)}</li>
                 }).collect_view()}
                 {move || skills().into_iter().map(|(key, text, kind)| view! {
                     <li>

@@ -95,7 +95,7 @@ test("an intercedent assigns a module, the worker finishes it offline, the inter
   await worker.getByTestId("space-link").click();
   await worker.getByText(en["notice-new-assignment"]).waitFor();
   const mine = worker.getByTestId("my-assigned-item");
-  await mine.getByRole("link", { name: module.id }).waitFor();
+  await mine.getByRole("link", { name: module.title }).waitFor();
   await mine.getByText(en["console-not-done"]).waitFor();
 
   // Offline, the worker goes through the whole module; the space shows it done at once.

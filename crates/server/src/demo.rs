@@ -1,17 +1,22 @@
 //! A small data set for `serve --demo`: a demo agency with an admin who can sign in, and three
 //! workers whose phones went through the modules to different points, so the console and the
-//! progress endpoints have something to show. The second worker is the third one's buddy.
+//! progress endpoints have something to show. The second worker is the third one's buddy, has
+//! logged her first day, and offers to help with housing and money; placements start relative to
+//! today, and two paths are assigned, so the console, the space and the buddy page have content.
 //!
 //! The events go in through [`store::sync::apply_push`], the path every real push takes, so the
 //! demo data obeys the same rules. It seeds only into an empty database.
 
 use wegwijs_core::access::Role;
+use wegwijs_core::matching::{Shift, Theme};
 use wegwijs_core::progress::Activity;
-use wegwijs_core::sync::{Change, Mutation, PushRequest};
+use wegwijs_core::records::{CheckInTopic, RecordValue};
+use wegwijs_core::schedule::{CheckInSlot, Date};
+use wegwijs_core::sync::{Change, Mutation, PushRequest, Put};
 
 use crate::auth;
 use crate::db::Db;
-use crate::store::{self, people};
+use crate::store::{self, console, people};
 
 pub const DEVICE_IDS: [&str; 3] = ["demo-device-0001", "demo-device-0002", "demo-device-0003"];
 pub const WORKER_NAMES: [&str; 3] = ["Marek", "Ioana", "Kasia"];
@@ -54,7 +59,7 @@ pub async fn seed(db: &Db) -> Result<bool, DemoError> {
     }
     let other = |e: &dyn std::fmt::Display| DemoError::Other(e.to_string());
     let hash = auth::hash_password(ADMIN_PASSWORD).map_err(|e| other(&e))?;
-    let (agency_id, _admin) =
+    let (agency_id, admin) =
         people::create_agency(db, "Demo Uitzendbureau", "Demo admin", ADMIN_EMAIL, &hash)
             .await
             .map_err(|e| other(&e))?;
@@ -73,10 +78,101 @@ pub async fn seed(db: &Db) -> Result<bool, DemoError> {
         workers.push(worker);
     }
     people::set_buddy(db, &workers[2].id, &workers[1].id).await?;
-    people::create_person(db, &agency_id, Role::Worker, NEWCOMER_NAME, None, false)
+    let newcomer = people::create_person(db, &agency_id, Role::Worker, NEWCOMER_NAME, None, false)
         .await
         .map_err(|e| other(&e))?;
+    console_data(db, &agency_id, &admin.id, &workers, &newcomer.id).await?;
     Ok(true)
+}
+
+/// Placements relative to today, a buddy's offer and first check-in, and assignments, so the
+/// console, the worker's space and the buddy page show something on a fresh demo.
+async fn console_data(
+    db: &Db,
+    agency_id: &str,
+    admin_id: &str,
+    workers: &[people::Person],
+    newcomer_id: &str,
+) -> Result<(), DemoError> {
+    let other = |e: &dyn std::fmt::Display| DemoError::Other(e.to_string());
+    let today = Date::from_epoch_ms(store::now_ms()).ok_or_else(|| other(&"no date for today"))?;
+    let ago = |days: i64| today.add_days(-days).unwrap_or(today);
+    let placement = |start_date: Date, languages: &[&str]| console::Placement {
+        start_date,
+        site: "DC Venlo".into(),
+        shift: Shift::Day,
+        town: "Venlo".into(),
+        languages: languages.iter().map(|l| l.to_string()).collect(),
+    };
+    let (marek, ioana, kasia) = (&workers[0].id, &workers[1].id, &workers[2].id);
+    console::set_placement(db, marek, &placement(ago(70), &["pl", "en"])).await?;
+    console::set_placement(db, ioana, &placement(ago(240), &["ro", "pl", "en"])).await?;
+    console::set_placement(db, kasia, &placement(ago(8), &["pl"])).await?;
+    console::set_placement(db, newcomer_id, &placement(today, &["ro"])).await?;
+
+    // Ioana offers to be a buddy and logged Kasia's first day, from her phone.
+    let seq = mutations(1).len() as u64;
+    let put = |offset: u64, id: String, value: RecordValue| Mutation {
+        seq: seq + offset,
+        id: format!("demo-record-{offset}"),
+        at_ms: store::now_ms(),
+        change: Change::Put(Put { id, base: 0, value }),
+    };
+    let request = PushRequest {
+        device_id: DEVICE_IDS[1].to_string(),
+        mutations: vec![
+            put(
+                1,
+                "settings".into(),
+                RecordValue::BuddyOffer {
+                    capacity: 2,
+                    strong_themes: [Theme::Housing, Theme::Money].into(),
+                },
+            ),
+            put(
+                2,
+                format!("{kasia}:{}", CheckInSlot::Day1.as_str()),
+                RecordValue::CheckIn {
+                    newcomer: kasia.clone(),
+                    slot: CheckInSlot::Day1.as_str().into(),
+                    going: 3,
+                    topics: [CheckInTopic::Work].into(),
+                    call_intercedent: false,
+                    note: String::new(),
+                },
+            ),
+        ],
+    };
+    store::sync::apply_push(db, ioana, &request)
+        .await
+        .map_err(|e| other(&e))?;
+
+    let due = today.add_days(14).unwrap_or(today);
+    let path = [
+        console::Item::SelfCheck("before".into()),
+        console::Item::Module(PAYSLIP.into()),
+        console::Item::Module(CALLING_IN_SICK.into()),
+        console::Item::Conversation,
+    ];
+    console::create_assignments(
+        db,
+        agency_id,
+        admin_id,
+        std::slice::from_ref(kasia),
+        &path,
+        due,
+    )
+    .await?;
+    console::create_assignments(
+        db,
+        agency_id,
+        admin_id,
+        std::slice::from_ref(marek),
+        &[console::Item::Module(PAYSLIP.into())],
+        due,
+    )
+    .await?;
+    Ok(())
 }
 
 /// The demo worker who has not joined yet: each demo start gives them a fresh join code, so the

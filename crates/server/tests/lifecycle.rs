@@ -118,9 +118,18 @@ async fn demo_mode_seeds_an_agency_whose_admin_sees_three_workers_progress() {
                     .sum::<i64>()
             })
             .sum();
-        // Every demo event is valid, so every acknowledged one is counted.
-        assert_eq!(counted, last_seq, "{progress}");
+        // Every demo mutation is valid: each acknowledged one is a counted event or a record.
+        let records: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM records WHERE owner_id = $1")
+            .bind(id)
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+        assert_eq!(counted + records, last_seq, "{progress}");
     }
+    // The console has something to show: placements, assignments, a buddy's first check-in.
+    assert!(workers.iter().all(|w| w["start_date"].is_string()), "{workers:?}");
+    assert!(workers.iter().any(|w| w["modules_assigned"].as_i64() > Some(0)));
+    assert!(workers.iter().any(|w| w["last_check_in_ms"].is_i64()));
     assert!(workers.iter().any(|w| w["buddy"] == true));
     assert!(workers.iter().any(|w| w["buddy_id"].is_string()));
     let (status, stats) = server.get_json("/api/stats/modules", Some(&admin)).await;

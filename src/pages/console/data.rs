@@ -33,6 +33,8 @@ pub struct WorkerRow {
     #[serde(default)]
     pub joined: bool,
     #[serde(default)]
+    pub matched_buddy: Option<Named>,
+    #[serde(default)]
     pub modules_assigned: u32,
     #[serde(default)]
     pub modules_done: u32,

@@ -57,7 +57,7 @@ fn FollowUps(
                     <li>
                         <A href=format!("/console/workers/{}", item.worker.id)>{item.worker.name.clone()}</A>
                         " "
-                        {tr(|m| m.console_finished_module(&item.module, &done))}
+                        {move || tr(|m| m.console_finished_module(super::module_title(&item.module), &done))}
                         <button class="button secondary" on:click=handled>{tr(|m| m.console_followed_up())}</button>
                     </li>
                 }
@@ -91,6 +91,8 @@ fn WorkerList(rows: Vec<WorkerRow>) -> impl IntoView {
                             <span class="flag" data-testid="open-flags">{tr(|m| m.console_open_flags(row.open_flags))}</span>
                         })}
                         <dl>
+                            <dt>{tr(|m| m.console_buddy())}</dt>
+                            <dd>{row.matched_buddy.clone().map(|b| b.name).unwrap_or_else(|| tr(|m| m.console_none_yet()))}</dd>
                             <dt>{tr(|m| m.console_started())}</dt>
                             <dd>{started.unwrap_or_else(|| tr(|m| m.console_no_placement()))}{row.site.clone().map(|s| format!(" · {s}"))}</dd>
                             <dt>{tr(|m| m.console_modules())}</dt>

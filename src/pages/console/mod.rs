@@ -17,6 +17,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::{LazyRoute, lazy_route};
 
+use wegwijs_core::content::Catalog;
+
 use crate::browser::api::{self, ApiError, StaffSession};
 use crate::browser::{dom, prefs};
 use crate::i18n::tr;
@@ -97,6 +99,7 @@ pub fn use_staff() -> Staff {
 fn StaffGate(children: ChildrenFn) -> impl IntoView {
     let staff = Staff(RwSignal::new(prefs::staff_session()));
     provide_context(staff);
+    provide_module_titles();
     move || match staff.0.get() {
         None => view! { <SignIn staff/> }.into_any(),
         Some(session) => view! {
@@ -256,4 +259,33 @@ where
 /// A day such as `2026-12-01`, as the intercedent's language writes it.
 pub fn day(iso: &str) -> String {
     dom::format_day(iso, crate::i18n::use_i18n().locale.get_untracked().code())
+}
+
+/// The module list in the page's language, so assignments show titles, not ids.
+#[derive(Clone, Copy)]
+pub struct ModuleTitles(RwSignal<Option<Result<Catalog, ApiError>>>);
+
+pub fn provide_module_titles() {
+    let locale = crate::i18n::use_i18n().locale.get_untracked();
+    provide_context(ModuleTitles(crate::content::load(crate::content::catalog(
+        locale,
+    ))));
+}
+
+/// A module's title, tracked; its id until the list has loaded (or when it is not in it).
+pub fn module_title(id: &str) -> String {
+    use_context::<ModuleTitles>()
+        .and_then(|titles| {
+            titles.0.with(|catalog| {
+                catalog
+                    .as_ref()?
+                    .as_ref()
+                    .ok()?
+                    .modules
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.title.clone())
+            })
+        })
+        .unwrap_or_else(|| id.to_string())
 }

@@ -23,7 +23,7 @@ pub fn ConsoleOverview() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {o.modules.into_iter().map(|m| view! {
-                            <tr><th scope="row">{m.module}</th><td>{m.assigned}</td><td>{m.started}</td><td>{m.completed}</td></tr>
+                            <tr><th scope="row">{move || super::module_title(&m.module)}</th><td>{m.assigned}</td><td>{m.started}</td><td>{m.completed}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -70,7 +70,7 @@ pub fn ConsoleWorker() -> impl IntoView {
 fn item_name(item: &data::AssignedItem) -> String {
     match (&item.self_check, &item.module, &item.conversation) {
         (Some(_), _, _) => tr(|m| m.console_item_self_check()),
-        (_, Some(module), _) => module.clone(),
+        (_, Some(module), _) => super::module_title(module),
         _ => tr(|m| m.console_item_conversation()),
     }
 }
@@ -92,7 +92,10 @@ fn Assignments(list: Vec<Assignment>, #[prop(into)] refresh: Callback<()>) -> im
                         <p>{tr(|m| m.console_due(&due))}</p>
                         <ol class="path">
                             {assignment.items.iter().enumerate().map(|(index, item)| {
-                                let name = item_name(item);
+                                let name = {
+                                    let item = item.clone();
+                                    move || item_name(&item)
+                                };
                                 let state = match item.done_ms {
                                     Some(at) if item.done => tr(|m| m.console_done_on(dom::format_date_time(at, language))),
                                     _ if item.done => tr(|m| m.status_done()),
