@@ -163,3 +163,26 @@ pub fn count_notices(sync: Sync, store: ProgressStore, space: &Space) {
     prefs::set_notice_count(count);
     let _ = sync.notices.try_set(count);
 }
+
+/// Either side of a pair asks for a new match: the pair ends, the intercedent proposes another.
+/// `newcomer` is given when a buddy asks about one of theirs.
+pub async fn ask_new_match(
+    sync: Sync,
+    store: ProgressStore,
+    newcomer: Option<String>,
+) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct NewMatch {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        newcomer: Option<String>,
+    }
+    let token = sync.token().ok_or(ApiError::Unauthorized)?;
+    api::call_empty(
+        Method::Post,
+        "/api/me/new-match",
+        &token,
+        Some(&NewMatch { newcomer }),
+    )
+    .await?;
+    refresh(sync, store).await.map(|_| ())
+}

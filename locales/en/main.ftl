@@ -369,3 +369,7 @@ console-completed-count = Finished
 console-workers-count = Workers
 console-joined-count = Linked a phone
 console-active-count = Active in the last 30 days
+my-buddy-title = My buddy
+my-buddy-is = Your buddy is { $name }. You can ask them anything about work and life here.
+new-match-ask = Ask for another buddy
+new-match-failed = That did not work. Connect to the internet and try again.

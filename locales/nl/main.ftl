@@ -370,3 +370,7 @@ console-completed-count = Afgerond
 console-workers-count = Uitzendkrachten
 console-joined-count = Telefoon gekoppeld
 console-active-count = Actief in de laatste 30 dagen
+my-buddy-title = Mijn maatje
+my-buddy-is = Je maatje is { $name }. Je kunt alles vragen over het werk en het leven hier.
+new-match-ask = Vraag een ander maatje
+new-match-failed = Dat lukte niet. Zorg dat je internet hebt en probeer het opnieuw.

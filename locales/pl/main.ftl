@@ -388,3 +388,7 @@ console-completed-count = Ukończone
 console-workers-count = Pracownicy
 console-joined-count = Z połączonym telefonem
 console-active-count = Aktywni w ostatnich 30 dniach
+my-buddy-title = Mój opiekun
+my-buddy-is = Twój opiekun to { $name }. Możesz pytać o wszystko: o pracę i o życie tutaj.
+new-match-ask = Poproś o innego opiekuna
+new-match-failed = Nie udało się. Połącz się z internetem i spróbuj ponownie.

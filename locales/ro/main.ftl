@@ -379,3 +379,7 @@ console-completed-count = Terminate
 console-workers-count = Lucrători
 console-joined-count = Cu telefonul conectat
 console-active-count = Activi în ultimele 30 de zile
+my-buddy-title = Colegul care mă ajută
+my-buddy-is = Colegul care te ajută este { $name }. Îl poți întreba orice despre muncă și despre viața de aici.
+new-match-ask = Cere alt coleg care să te ajute
+new-match-failed = Nu a mers. Conectează-te la internet și încearcă din nou.

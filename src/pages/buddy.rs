@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::{LazyRoute, lazy_route};
 use wegwijs_core::records::{CheckInTopic, RecordKind, RecordValue};
 use wegwijs_core::schedule::CheckInSlot;
@@ -100,7 +101,32 @@ fn NewcomerCard(newcomer: Newcomer) -> impl IntoView {
                 }).collect_view()}
             </ol>
             {move || open.get().map(|slot| view! { <CheckInForm newcomer=id.clone() at=slot on_saved=move || open.set(None)/> })}
+            <NewMatch newcomer=newcomer.id/>
         </section>
+    }
+}
+
+/// The buddy asks for this newcomer to get another buddy.
+#[component]
+fn NewMatch(newcomer: String) -> impl IntoView {
+    let sync = expect_context::<Sync>();
+    let store = use_progress();
+    let problem = RwSignal::new(false);
+    let newcomer = StoredValue::new(newcomer);
+    let ask = move |_| {
+        problem.set(false);
+        spawn_local(async move {
+            if space::ask_new_match(sync, store, Some(newcomer.get_value()))
+                .await
+                .is_err()
+            {
+                let _ = problem.try_set(true);
+            }
+        });
+    };
+    view! {
+        <button class="button secondary" on:click=ask>{tr(|m| m.new_match_ask())}</button>
+        {move || problem.get().then(|| view! { <p class="warning" role="alert">{tr(|m| m.new_match_failed())}</p> })}
     }
 }
 

@@ -57,6 +57,7 @@ fn MySpace() -> impl IntoView {
         <h1>{tr(|m| m.space_title())}</h1>
         <Notices space seen/>
         <Assignments space/>
+        <MyBuddy space/>
         <WeekMood/>
         <Goal/>
         <SelfCheck/>
@@ -153,6 +154,32 @@ fn Assignments(space: RwSignal<Space>) -> impl IntoView {
                 .into_any()
             }}
         </section>
+    }
+}
+
+/// Who the worker's buddy is, and asking for another one.
+#[component]
+fn MyBuddy(space: RwSignal<Space>) -> impl IntoView {
+    let sync = expect_context::<Sync>();
+    let store = use_progress();
+    let problem = RwSignal::new(false);
+    let ask = move |_| {
+        problem.set(false);
+        spawn_local(async move {
+            if space::ask_new_match(sync, store, None).await.is_err() {
+                let _ = problem.try_set(true);
+            }
+        });
+    };
+    move || {
+        space.with(|s| s.buddy.clone()).map(|buddy| view! {
+            <section class="space-section" aria-labelledby="my-buddy-title">
+                <h2 id="my-buddy-title">{tr(|m| m.my_buddy_title())}</h2>
+                <p data-testid="my-buddy">{tr(|m| m.my_buddy_is(&buddy.name))}</p>
+                <button class="button secondary" on:click=ask>{tr(|m| m.new_match_ask())}</button>
+                {move || problem.get().then(|| view! { <p class="warning" role="alert">{tr(|m| m.new_match_failed())}</p> })}
+            </section>
+        })
     }
 }
 

@@ -200,8 +200,17 @@ test("a buddy logs a check-in offline with a flag; the intercedent sees the flag
     return (await desk.getByText(note).count()) === 1;
   }, "the shared note in the console");
 
+  // The newcomer sees who her buddy is, and may ask for another one: the pair ends.
+  await newcomerPhone.getByTestId("my-buddy").getByText(/Piotr/).waitFor();
+  await newcomerPhone.getByRole("button", { name: en["new-match-ask"] }).click();
+  await newcomerPhone.getByTestId("my-buddy").waitFor({ state: "detached" });
+  const pairs = await api(server, "/api/workers", { token: admin });
+  assert.equal(pairs.body.find((w) => w.id === newcomer.id).matched_buddy, null);
+
   // The intercedent called: the flag clears.
-  await desk.getByRole("button", { name: en["console-flags-handled"] }).click();
+  const handled = desk.getByRole("button", { name: en["console-flags-handled"] });
+  await handled.click();
+  await handled.waitFor({ state: "detached" });
   await desk.getByRole("link", { name: en["console-workers"] }).click();
   await desk.getByTestId("workers").waitFor();
   assert.equal(await desk.getByTestId("open-flags").count(), 0);

@@ -127,8 +127,15 @@ async fn demo_mode_seeds_an_agency_whose_admin_sees_three_workers_progress() {
         assert_eq!(counted + records, last_seq, "{progress}");
     }
     // The console has something to show: placements, assignments, a buddy's first check-in.
-    assert!(workers.iter().all(|w| w["start_date"].is_string()), "{workers:?}");
-    assert!(workers.iter().any(|w| w["modules_assigned"].as_i64() > Some(0)));
+    assert!(
+        workers.iter().all(|w| w["start_date"].is_string()),
+        "{workers:?}"
+    );
+    assert!(
+        workers
+            .iter()
+            .any(|w| w["modules_assigned"].as_i64() > Some(0))
+    );
     assert!(workers.iter().any(|w| w["last_check_in_ms"].is_i64()));
     assert!(workers.iter().any(|w| w["buddy"] == true));
     assert!(workers.iter().any(|w| w["buddy_id"].is_string()));

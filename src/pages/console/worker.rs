@@ -53,7 +53,7 @@ pub fn ConsoleWorker() -> impl IntoView {
         </section>
         <section aria-labelledby="check-ins-title">
             <h2 id="check-ins-title">{tr(|m| m.console_check_ins())}</h2>
-            {check_ins.show(move |list: Vec<CheckInView>| view! { <CheckIns list worker=worker_id.get_value() refresh=refresh_all/> })}
+            {check_ins.show(move |list: Vec<CheckInView>| view! { <CheckIns list worker=worker_id.get_value() open_flags=Signal::derive(move || row().map_or(0, |r| r.open_flags)) refresh=refresh_all/> })}
         </section>
         <section aria-labelledby="conversations-title">
             <h2 id="conversations-title">{tr(|m| m.console_conversations())}</h2>
@@ -132,13 +132,11 @@ fn Assignments(list: Vec<Assignment>, #[prop(into)] refresh: Callback<()>) -> im
 fn CheckIns(
     list: Vec<CheckInView>,
     worker: String,
+    open_flags: Signal<u32>,
     #[prop(into)] refresh: Callback<()>,
 ) -> impl IntoView {
     let staff = use_staff();
     let problem = RwSignal::new(None::<ApiError>);
-    let any_flag = list
-        .iter()
-        .any(|c| c.call_intercedent || c.going == Some(1));
     if list.is_empty() {
         return view! { <p>{tr(|m| m.console_no_check_ins())}</p> }.into_any();
     }
@@ -177,7 +175,9 @@ fn CheckIns(
                 }
             }).collect_view()}
         </ul>
-        {any_flag.then(|| view! { <button class="button secondary" on:click=handled>{tr(|m| m.console_flags_handled())}</button> })}
+        <Show when=move || { open_flags.get() > 0 }>
+            <button class="button secondary" on:click=handled.clone()>{tr(|m| m.console_flags_handled())}</button>
+        </Show>
         <p class="field-error" role="alert">{move || problem.get().map(|e| problem_text(&e))}</p>
     }
     .into_any()
