@@ -5,7 +5,9 @@
 // - activate: delete every older Wegwijs cache and take over open pages at once;
 // - fetch: the app shell and its files from the cache (offline first), the API from the network;
 // - sync: push the journal's outbox from IndexedDB with the device's session, even when the
-//   app is closed.
+//   app is closed;
+// - push: a Web Push from the server (a new assignment) becomes a notification that opens the
+//   worker's space. The words come from the Fluent catalogues, filled in by the build.
 //
 // The IndexedDB layout (database, stores, meta keys) is shared with src/browser/journal.rs.
 
@@ -13,6 +15,8 @@ const VERSION = "__WEGWIJS_VERSION__";
 const PRECACHE = __WEGWIJS_PRECACHE__;
 const CACHE = `wegwijs-${VERSION}`;
 const SYNC_TAG = "wegwijs-outbox";
+// `{ en: { "push-title": …, "push-new-assignment": … }, nl: …, pl: …, ro: … }`
+const PUSH_TEXT = __WEGWIJS_PUSH_TEXT__;
 const MAX_MUTATIONS_PER_PUSH = 500;
 
 self.addEventListener("install", (event) => {
@@ -135,3 +139,48 @@ async function pushOutbox() {
     client.postMessage({ type: "outbox-pushed" });
   }
 }
+
+// The worker's language as the browser says it; the app's own choice lives in the page's
+// storage, which a service worker cannot read.
+function pushLanguage() {
+  for (const tag of self.navigator.languages || [self.navigator.language || "en"]) {
+    const code = tag.slice(0, 2).toLowerCase();
+    if (code in PUSH_TEXT) return code;
+  }
+  return "en";
+}
+
+self.addEventListener("push", (event) => {
+  let kind = "assignment";
+  try {
+    kind = (event.data && event.data.json().kind) || kind;
+  } catch {
+    // Not JSON: still worth a look in the app.
+  }
+  const text = PUSH_TEXT[pushLanguage()];
+  const body = text[`push-new-${kind}`] || text["push-new-assignment"];
+  event.waitUntil(
+    self.registration.showNotification(text["push-title"], {
+      body,
+      icon: "/icons/icon-192.png",
+      tag: kind,
+      data: { url: "/me" },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = (event.notification.data && event.notification.data.url) || "/";
+  event.waitUntil(
+    (async () => {
+      for (const client of await self.clients.matchAll({ type: "window" })) {
+        if ("navigate" in client) {
+          await client.focus();
+          return client.navigate(url);
+        }
+      }
+      return self.clients.openWindow(url);
+    })(),
+  );
+});

@@ -65,7 +65,7 @@ fn refold(sync: Sync, store: ProgressStore) {
     });
     store.progress.set(progress);
     store.records.set(records);
-    sync.pending.set(pending);
+    sync.outbox.set(pending);
 }
 
 fn with_replica<T>(store: ProgressStore, f: impl FnOnce(&mut Replica) -> T) -> T {
@@ -171,7 +171,7 @@ pub async fn round(sync: Sync, store: ProgressStore, token: String) -> Result<()
         journal::acknowledge(acked)
             .await
             .map_err(|_| Stop::Failed)?;
-        sync.pending
+        sync.outbox
             .set(with_replica(store, |r| r.outbox().len() as u32));
         if answer.acked_through < sent_through {
             // The server is missing earlier mutations (a gap): the next push re-sends from

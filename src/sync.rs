@@ -29,8 +29,13 @@ pub enum SyncState {
 
 #[derive(Clone, Copy)]
 pub struct Sync {
-    /// Changes on this device that the server does not have yet.
-    pub pending: RwSignal<u32>,
+    /// Changes on this device that the server does not have yet: the outbox, and the actions
+    /// the engine has not numbered yet (they are held in storage already).
+    pub pending: Memo<u32>,
+    /// The engine's outbox, as it last counted it.
+    pub outbox: RwSignal<u32>,
+    /// Actions taken on this page that the engine has not recorded yet.
+    in_flight: RwSignal<u32>,
     pub state: RwSignal<SyncState>,
     pub account: RwSignal<Account>,
     /// When a push and pull last completed, by this device's clock.
@@ -48,8 +53,12 @@ impl Sync {
     /// it, and keeps the device in sync for the app's lifetime.
     pub fn provide(store: ProgressStore, actions: mpsc::UnboundedReceiver<Action>) -> Sync {
         let (wake, woken) = mpsc::unbounded();
+        let outbox = RwSignal::new(0);
+        let in_flight = RwSignal::new(0);
         let sync = Sync {
-            pending: RwSignal::new(0),
+            pending: Memo::new(move |_| outbox.get() + in_flight.get()),
+            outbox,
+            in_flight,
             state: RwSignal::new(SyncState::Idle),
             account: RwSignal::new(Account::Unknown),
             last_synced: RwSignal::new(None),
@@ -69,7 +78,7 @@ impl Sync {
         // Actions are held in storage at once, and only then handed to the engine, which may
         // still be loading: a reload in between loses nothing.
         let (held, held_actions) = mpsc::unbounded();
-        spawn_local(hold_in_order(actions, held));
+        spawn_local(hold_in_order(sync, actions, held));
         spawn_local(async move {
             // A phone that kept nothing (a first visit) needs no engine for the module list.
             if journal::kept_anything().await {
@@ -115,10 +124,12 @@ pub enum Stop {
 }
 
 async fn hold_in_order(
+    sync: Sync,
     mut actions: mpsc::UnboundedReceiver<Action>,
     held: mpsc::UnboundedSender<Action>,
 ) {
     while let Some(action) = actions.next().await {
+        sync.in_flight.update(|n| *n += 1);
         if let Err(e) = journal::hold(&action).await {
             leptos::logging::warn!("{e}");
         }
@@ -134,6 +145,7 @@ async fn record_in_order(
 ) {
     while let Some(action) = actions.next().await {
         device::record(sync, store, action).await;
+        sync.in_flight.update(|n| *n = n.saturating_sub(1));
     }
 }
 

@@ -74,3 +74,75 @@ pub fn on_outbox_pushed(handler: impl FnMut() + 'static) {
     container.set_onmessage(Some(closure.as_ref().unchecked_ref()));
     closure.forget();
 }
+
+/// Whether this browser can receive Web Push at all.
+pub fn push_supported() -> bool {
+    web_sys::window().is_some_and(|window| {
+        container().is_some()
+            && js_sys::Reflect::has(&window, &JsValue::from_str("PushManager")).unwrap_or(false)
+    })
+}
+
+/// Why a push subscription was not made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PushRefused {
+    /// The worker or the browser said no to notifications.
+    Denied,
+    Failed(String),
+}
+
+/// Asks for permission to notify and subscribes this browser to Web Push with the server's
+/// VAPID key (base64url). Answers the subscription as `PushSubscription.toJSON()` gives it,
+/// for `POST /api/push/subscriptions`.
+pub async fn subscribe_push(server_key: &str) -> Result<String, PushRefused> {
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |e: JsValue| PushRefused::Failed(format!("{e:?}"));
+    let permission = JsFuture::from(web_sys::Notification::request_permission().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    if permission.as_string().as_deref() != Some("granted") {
+        return Err(PushRefused::Denied);
+    }
+    let container = container().ok_or(PushRefused::Failed("no service worker".into()))?;
+    let registration: web_sys::ServiceWorkerRegistration =
+        JsFuture::from(container.ready().map_err(failed)?)
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+    let options = web_sys::PushSubscriptionOptionsInit::new();
+    options.set_user_visible_only(true);
+    options.set_application_server_key(&js_sys::Uint8Array::from(
+        base64url_bytes(server_key)
+            .ok_or(PushRefused::Failed(
+                "the server's key is not base64url".into(),
+            ))?
+            .as_slice(),
+    ));
+    let manager = registration.push_manager().map_err(failed)?;
+    let subscription = JsFuture::from(manager.subscribe_with_options(&options).map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    js_sys::JSON::stringify(&subscription)
+        .map(String::from)
+        .map_err(failed)
+}
+
+/// Decodes base64url (no padding) with the browser's own `atob`.
+fn base64url_bytes(text: &str) -> Option<Vec<u8>> {
+    let mut standard: String = text
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '/',
+            c => c,
+        })
+        .collect();
+    while !standard.len().is_multiple_of(4) {
+        standard.push('=');
+    }
+    let binary = web_sys::window()?.atob(&standard).ok()?;
+    binary
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect()
+}

@@ -15,7 +15,7 @@ use wegwijs_core::schedule::Date;
 
 use crate::account::{self, Account};
 use crate::browser::api::{self, Method};
-use crate::browser::{dom, prefs};
+use crate::browser::{dom, prefs, service_worker};
 use crate::i18n::tr;
 use crate::pages::console::matching::theme_name;
 use crate::pages::console::worker::slot_name;
@@ -64,6 +64,7 @@ fn MySpace() -> impl IntoView {
         <Skills/>
         <Sharing/>
         <Themes space/>
+        <PushMessages/>
         <MyData/>
     }
 }
@@ -558,6 +559,77 @@ fn Themes(space: RwSignal<Space>) -> impl IntoView {
             </section>
         })}
     }
+}
+
+/// Web Push, where the browser has it: an extra on top of the notices above, never the only
+/// way to learn something.
+#[component]
+fn PushMessages() -> impl IntoView {
+    let sync = expect_context::<Sync>();
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Off,
+        Busy,
+        On,
+        Denied,
+        Failed,
+    }
+    let state = RwSignal::new(State::Off);
+    let turn_on = move |_| {
+        state.set(State::Busy);
+        spawn_local(async move {
+            let _ = state.try_set(match subscribe(sync).await {
+                Ok(()) => State::On,
+                Err(service_worker::PushRefused::Denied) => State::Denied,
+                Err(service_worker::PushRefused::Failed(e)) => {
+                    leptos::logging::warn!("push: {e}");
+                    State::Failed
+                }
+            });
+        });
+    };
+    let shown = move || {
+        service_worker::push_supported() && matches!(sync.account.get(), Account::Linked(_))
+    };
+    move || {
+        shown().then(|| view! {
+        <section class="space-section" aria-labelledby="push-title">
+            <h2 id="push-title">{tr(|m| m.push_section_title())}</h2>
+            <p>{tr(|m| m.push_explain())}</p>
+            <p role="status">{move || match state.get() {
+                State::On => Some(tr(|m| m.push_on())),
+                State::Denied => Some(tr(|m| m.push_denied())),
+                State::Failed => Some(tr(|m| m.new_match_failed())),
+                State::Off | State::Busy => None,
+            }}</p>
+            {move || (state.get() != State::On).then(|| view! {
+                <button class="button secondary" on:click=turn_on disabled=move || state.get() == State::Busy>
+                    {tr(|m| m.push_turn_on())}
+                </button>
+            })}
+        </section>
+    })
+    }
+}
+
+async fn subscribe(sync: Sync) -> Result<(), service_worker::PushRefused> {
+    #[derive(serde::Deserialize)]
+    struct Key {
+        public_key: String,
+    }
+    let failed = |e: api::ApiError| service_worker::PushRefused::Failed(format!("{e:?}"));
+    let token = sync
+        .token()
+        .ok_or(service_worker::PushRefused::Failed("no session".into()))?;
+    let key: Key = api::call(Method::Get, "/api/push/key", &token, None::<&()>)
+        .await
+        .map_err(failed)?;
+    let subscription = service_worker::subscribe_push(&key.public_key).await?;
+    let body: serde_json::Value = serde_json::from_str(&subscription)
+        .map_err(|e| service_worker::PushRefused::Failed(e.to_string()))?;
+    api::call_empty(Method::Post, "/api/push/subscriptions", &token, Some(&body))
+        .await
+        .map_err(failed)
 }
 
 /// All of the worker's data to take along, and deleting the account.

@@ -13,6 +13,7 @@ import {
   progressOf,
   serverAndBrowser,
   until,
+  serviceWorkerSession,
   waitForServiceWorker,
 } from "./harness.mjs";
 
@@ -45,17 +46,10 @@ test("the service worker pushes the outbox on a sync event while the app is clos
   await world.restartServer();
   await context.setOffline(false);
 
-  const cdp = await context.newCDPSession(blank);
-  const registration = new Promise((resolve) =>
-    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
-      const ours = registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
-      if (ours) resolve(ours.registrationId);
-    }),
-  );
-  await cdp.send("ServiceWorker.enable");
+  const { cdp, registrationId } = await serviceWorkerSession(context, blank, server);
   await cdp.send("ServiceWorker.dispatchSyncEvent", {
     origin: server.url,
-    registrationId: await registration,
+    registrationId,
     tag: "wegwijs-outbox",
     lastChance: false,
   });

@@ -158,6 +158,22 @@ export async function persistentPhone(profileDir, { locale = "en-US" } = {}) {
   return chromium.launchPersistentContext(profileDir, { ...LAUNCH, ...PHONE, locale });
 }
 
+/**
+ * A DevTools session on `page` with the service worker domain enabled, and the id of the app's
+ * service worker registration, for dispatching events to it (sync, push) as the browser would.
+ */
+export async function serviceWorkerSession(context, page, server) {
+  const cdp = await context.newCDPSession(page);
+  const registration = new Promise((resolve) =>
+    cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+      const ours = registrations.find((r) => r.scopeURL.startsWith(server.url) && !r.isDeleted);
+      if (ours) resolve(ours.registrationId);
+    }),
+  );
+  await cdp.send("ServiceWorker.enable");
+  return { cdp, registrationId: await registration };
+}
+
 /** Waits until the service worker controls the page, i.e. the app is installed offline. */
 export async function waitForServiceWorker(page) {
   await page.evaluate(async () => {

@@ -11,6 +11,8 @@ use anyhow::{Context, Result, bail};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use wegwijs_core::Locale;
+
 use crate::{compress, content, tools};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -30,6 +32,9 @@ const WASM_OPT_ARGS: &[&str] = &[
 /// The service worker template; the build fills in the cache version and the precache list.
 const SW_VERSION: &str = "__WEGWIJS_VERSION__";
 const SW_PRECACHE: &str = "__WEGWIJS_PRECACHE__";
+const SW_PUSH_TEXT: &str = "__WEGWIJS_PUSH_TEXT__";
+/// The messages a notification shows, per language (`push-*` in `locales/<lang>/main.ftl`).
+const PUSH_MESSAGES: [&str; 2] = ["push-title", "push-new-assignment"];
 
 /// The hashed names of one build's entry files.
 struct Assets {
@@ -357,6 +362,7 @@ fn write_service_worker(root: &Path, out: &Path) -> Result<()> {
         &[
             (SW_VERSION, &version),
             (SW_PRECACHE, &serde_json::to_string(&precache)?),
+            (SW_PUSH_TEXT, &serde_json::to_string(&push_text(root)?)?),
         ],
     )?;
     fs::write(out.join("sw.js"), sw)?;
@@ -465,4 +471,25 @@ pub fn print_sizes(dist: &Path) -> Result<()> {
         "lazy chunks (player, on first use)", totals[1]
     );
     Ok(())
+}
+
+/// The words of a notification in every language, for the service worker.
+fn push_text(root: &Path) -> Result<BTreeMap<&'static str, BTreeMap<&'static str, String>>> {
+    Locale::ALL
+        .into_iter()
+        .map(|locale| {
+            let file = root.join(format!("locales/{}/main.ftl", locale.code()));
+            let messages = content::plain_messages(&file)?;
+            let texts = PUSH_MESSAGES
+                .into_iter()
+                .map(|id| {
+                    let text = messages
+                        .get(id)
+                        .with_context(|| format!("{}: no plain message {id}", file.display()))?;
+                    Ok((id, text.clone()))
+                })
+                .collect::<Result<_>>()?;
+            Ok((locale.code(), texts))
+        })
+        .collect()
 }
