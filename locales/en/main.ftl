@@ -380,3 +380,6 @@ push-explain = Wegwijs can tell you when your agency gives you something new, al
 push-turn-on = Turn on messages
 push-on = Messages are on for this phone.
 push-denied = Your phone does not allow messages from Wegwijs. You still see everything here.
+console-other-buddy = Or choose another buddy
+console-choose-buddy = Choose a buddy
+console-pair = Pair them

@@ -381,3 +381,6 @@ push-explain = Wegwijs kan je laten weten dat je uitzendbureau iets nieuws voor 
 push-turn-on = Berichten aanzetten
 push-on = Berichten staan aan op deze telefoon.
 push-denied = Je telefoon staat geen berichten van Wegwijs toe. Je ziet alles nog steeds hier.
+console-other-buddy = Of kies een ander maatje
+console-choose-buddy = Kies een maatje
+console-pair = Koppel ze

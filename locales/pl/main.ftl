@@ -399,3 +399,6 @@ push-explain = Wegwijs może dać ci znać, gdy agencja da ci coś nowego, takż
 push-turn-on = Włącz powiadomienia
 push-on = Powiadomienia są włączone na tym telefonie.
 push-denied = Twój telefon nie pozwala na powiadomienia z Wegwijs. Wszystko nadal widzisz tutaj.
+console-other-buddy = Albo wybierz innego opiekuna
+console-choose-buddy = Wybierz opiekuna
+console-pair = Połącz w parę

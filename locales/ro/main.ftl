@@ -390,3 +390,6 @@ push-explain = Wegwijs îți poate spune când agenția îți dă ceva nou, chia
 push-turn-on = Pornește notificările
 push-on = Notificările sunt pornite pe acest telefon.
 push-denied = Telefonul tău nu permite notificări de la Wegwijs. Vezi totul în continuare aici.
+console-other-buddy = Sau alege alt coleg de sprijin
+console-choose-buddy = Alege un coleg de sprijin
+console-pair = Formează perechea

@@ -204,10 +204,20 @@ test("a buddy logs a check-in offline with a flag; the intercedent sees the flag
   await newcomerPhone.getByTestId("my-buddy").getByText(/Piotr/).waitFor();
   await newcomerPhone.getByRole("button", { name: en["new-match-ask"] }).click();
   await newcomerPhone.getByTestId("my-buddy").waitFor({ state: "detached" });
-  const pairs = await api(server, "/api/workers", { token: admin });
-  assert.equal(pairs.body.find((w) => w.id === newcomer.id).matched_buddy, null);
+  const buddyOf = async () =>
+    (await api(server, "/api/workers", { token: admin })).body.find((w) => w.id === newcomer.id)
+      .matched_buddy;
+  assert.equal(await buddyOf(), null);
+
+  // The intercedent decides otherwise and pairs them again by hand, from the matching page.
+  await desk.goto(`${server.url}/console/matching`);
+  const ioana = desk.getByTestId("unmatched").or(desk.getByTestId("match")).filter({ hasText: "Ioana" });
+  await ioana.getByLabel(en["console-other-buddy"]).selectOption({ label: "Piotr" });
+  await ioana.getByRole("button", { name: en["console-pair"] }).click();
+  await until(async () => (await buddyOf())?.name === "Piotr", "the pair made by hand");
 
   // The intercedent called: the flag clears.
+  await desk.goto(`${server.url}/console/workers/${newcomer.id}`);
   const handled = desk.getByRole("button", { name: en["console-flags-handled"] });
   await handled.click();
   await handled.waitFor({ state: "detached" });

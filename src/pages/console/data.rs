@@ -32,6 +32,9 @@ pub struct WorkerRow {
     pub site: Option<String>,
     #[serde(default)]
     pub joined: bool,
+    /// Has the buddy role.
+    #[serde(default)]
+    pub buddy: bool,
     #[serde(default)]
     pub matched_buddy: Option<Named>,
     #[serde(default)]

@@ -1,11 +1,11 @@
 //! `/console/matching`: the proposed buddy for each newcomer, with the reasons in words; the
-//! intercedent confirms a pair or leaves it.
+//! intercedent confirms a pair, or pairs the newcomer with another buddy of their choice.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wegwijs_core::matching::{MatchReason, Theme};
 
-use super::data::{self, Proposal, ProposedMatch};
+use super::data::{self, Named, Proposal, ProposedMatch};
 use super::{Fetched, act, problem_text, use_staff};
 use crate::browser::api::ApiError;
 use crate::i18n::tr;
@@ -13,10 +13,71 @@ use crate::i18n::tr;
 #[component]
 pub fn ConsoleMatching() -> impl IntoView {
     let proposal = Fetched::new(|token| async move { data::proposal(&token).await });
+    let workers = Fetched::new(|token| async move { data::workers(&token).await });
+    let buddies = Signal::derive(move || {
+        workers
+            .value
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| w.buddy)
+            .map(|w| Named {
+                id: w.id,
+                name: w.name,
+            })
+            .collect::<Vec<_>>()
+    });
+    provide_context(Buddies(buddies));
     view! {
         <h1>{tr(|m| m.console_matching())}</h1>
         <p class="lead">{tr(|m| m.console_matching_intro())}</p>
         {proposal.show(move |p: Proposal| view! { <Matches p proposal/> })}
+    }
+}
+
+/// Every worker with the buddy role, to pair a newcomer with someone else than proposed.
+#[derive(Clone, Copy)]
+struct Buddies(Signal<Vec<Named>>);
+
+/// Pairs `newcomer` with a buddy the intercedent picks.
+#[component]
+fn ChooseBuddy(
+    newcomer: String,
+    problem: RwSignal<Option<ApiError>>,
+    proposal: Fetched<Proposal>,
+) -> impl IntoView {
+    let staff = use_staff();
+    let Buddies(buddies) = expect_context::<Buddies>();
+    let chosen = RwSignal::new(String::new());
+    let select_id = format!("choose-buddy-{newcomer}");
+    let label_for = select_id.clone();
+    let newcomer = StoredValue::new(newcomer);
+    let pair = move |_| {
+        let buddy = chosen.get_untracked();
+        if buddy.is_empty() {
+            return;
+        }
+        let token = staff.token();
+        let newcomer = newcomer.get_value();
+        act(
+            problem,
+            async move { data::confirm_buddy(&token, &newcomer, &buddy).await },
+            move || proposal.refresh(),
+        );
+    };
+    view! {
+        <div class="choose-buddy">
+            <label for=label_for>{tr(|m| m.console_other_buddy())}</label>
+            <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value="">{tr(|m| m.console_choose_buddy())}</option>
+                {move || buddies.get().into_iter()
+                    .filter(|b| b.id != newcomer.get_value())
+                    .map(|b| view! { <option value=b.id.clone()>{b.name}</option> })
+                    .collect_view()}
+            </select>
+            <button class="button secondary" on:click=pair>{tr(|m| m.console_pair())}</button>
+        </div>
     }
 }
 
@@ -31,7 +92,10 @@ fn Matches(p: Proposal, proposal: Fetched<Proposal>) -> impl IntoView {
             <h2>{tr(|m| m.console_unmatched())}</h2>
             <ul class="console-list">
                 {p.unmatched.into_iter().map(|n| view! {
-                    <li><A href=format!("/console/workers/{}", n.id)>{n.name}</A></li>
+                    <li data-testid="unmatched">
+                        <A href=format!("/console/workers/{}", n.id)>{n.name}</A>
+                        <ChooseBuddy newcomer=n.id problem proposal/>
+                    </li>
                 }).collect_view()}
             </ul>
         })}
@@ -67,6 +131,7 @@ fn Match(
             } else {
                 view! { <button class="button primary" on:click=confirm>{tr(|m| m.console_confirm())}</button> }.into_any()
             }}
+            <ChooseBuddy newcomer=m.newcomer.id.clone() problem proposal/>
         </li>
     }
 }
