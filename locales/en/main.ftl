@@ -383,3 +383,4 @@ push-denied = Your phone does not allow messages from Wegwijs. You still see eve
 console-other-buddy = Or choose another buddy
 console-choose-buddy = Choose a buddy
 console-pair = Pair them
+console-unassign = Take back

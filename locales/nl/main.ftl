@@ -384,3 +384,4 @@ push-denied = Je telefoon staat geen berichten van Wegwijs toe. Je ziet alles no
 console-other-buddy = Of kies een ander maatje
 console-choose-buddy = Kies een maatje
 console-pair = Koppel ze
+console-unassign = Intrekken

@@ -402,3 +402,4 @@ push-denied = Twój telefon nie pozwala na powiadomienia z Wegwijs. Wszystko nad
 console-other-buddy = Albo wybierz innego opiekuna
 console-choose-buddy = Wybierz opiekuna
 console-pair = Połącz w parę
+console-unassign = Wycofaj

@@ -393,3 +393,4 @@ push-denied = Telefonul tău nu permite notificări de la Wegwijs. Vezi totul î
 console-other-buddy = Sau alege alt coleg de sprijin
 console-choose-buddy = Alege un coleg de sprijin
 console-pair = Formează perechea
+console-unassign = Retrage

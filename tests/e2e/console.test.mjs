@@ -120,6 +120,11 @@ test("an intercedent assigns a module, the worker finishes it offline, the inter
   await desk.getByTestId("worker-row").getByText(doneText).waitFor();
   await followUps.getByRole("button", { name: en["console-followed-up"] }).click();
   await desk.getByText(en["console-no-follow-ups"]).waitFor();
+
+  // An assignment can be taken back.
+  await desk.getByTestId("workers").getByRole("link", { name: "Marek" }).click();
+  await desk.getByRole("button", { name: en["console-unassign"] }).click();
+  await desk.getByText(en["console-nothing-assigned"]).waitFor();
 });
 
 test("a buddy logs a check-in offline with a flag; the intercedent sees the flag, not the note", async (t) => {

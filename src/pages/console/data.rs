@@ -241,6 +241,11 @@ pub async fn assign(token: &str, assignment: &NewAssignment) -> Result<(), ApiEr
         .map(|_| ())
 }
 
+pub async fn unassign(token: &str, assignment: &str) -> Result<(), ApiError> {
+    let path = format!("/api/assignments/{assignment}");
+    api::call_empty(Method::Delete, &path, token, NO_BODY).await
+}
+
 pub async fn assignments(token: &str, worker: &str) -> Result<Vec<Assignment>, ApiError> {
     let path = format!("/api/workers/{worker}/assignments");
     api::call(Method::Get, &path, token, NO_BODY).await

@@ -119,6 +119,16 @@ fn Assignments(list: Vec<Assignment>, #[prop(into)] refresh: Callback<()>) -> im
                                 }
                             }).collect_view()}
                         </ol>
+                        {
+                            let id = assignment.id.clone();
+                            view! {
+                                <button class="button secondary small" on:click=move |_| {
+                                    let token = staff.token();
+                                    let id = id.clone();
+                                    act(problem, async move { data::unassign(&token, &id).await }, move || refresh.run(()));
+                                }>{tr(|m| m.console_unassign())}</button>
+                            }
+                        }
                     </li>
                 }
             }).collect_view()}
