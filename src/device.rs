@@ -203,7 +203,9 @@ pub async fn round(sync: Sync, store: ProgressStore, token: String) -> Result<()
     let _ = journal::set_last_synced(now).await;
     // What the agency assigned and the buddy's newcomers, for the worker's space and its
     // notices. A failure here is no sync failure: the space shows what it had.
-    if let Err(e) = crate::space::refresh(sync, store).await {
+    if sync.space_due(now)
+        && let Err(e) = crate::space::refresh(sync, store).await
+    {
         leptos::logging::warn!("space: {e:?}");
     }
     Ok(())

@@ -44,6 +44,9 @@ pub struct Sync {
     pub notices: RwSignal<u32>,
     /// Raised each time the worker's space was fetched again, for the pages that show it.
     pub space_refreshed: RwSignal<u32>,
+    /// When the space was last fetched, and whether a page asked for it now (see `space_due`).
+    space_fetched_ms: StoredValue<Option<i64>>,
+    space_wanted: StoredValue<bool>,
     token: StoredValue<Option<String>>,
     wake: StoredValue<mpsc::UnboundedSender<()>>,
 }
@@ -64,6 +67,8 @@ impl Sync {
             last_synced: RwSignal::new(None),
             notices: RwSignal::new(prefs::notice_count()),
             space_refreshed: RwSignal::new(0),
+            space_fetched_ms: StoredValue::new(None),
+            space_wanted: StoredValue::new(false),
             token: StoredValue::new(None),
             wake: StoredValue::new(wake),
         };
@@ -107,6 +112,30 @@ impl Sync {
     /// The session, for a request made outside the sync loop (signing out).
     pub fn token(self) -> Option<String> {
         self.token.get_value()
+    }
+
+    /// A page showing the worker's space wants it fresh: sync now, and fetch the space too.
+    pub fn want_space(self) {
+        self.space_wanted.set_value(true);
+        self.changed();
+    }
+
+    /// Whether a sync round should fetch the space again: a page asked, or it is older than a
+    /// few minutes. Not after every recorded step, which would double each round's requests.
+    pub fn space_due(self, now_ms: i64) -> bool {
+        const STALE_AFTER_MS: i64 = 5 * 60 * 1000;
+        let wanted = self
+            .space_wanted
+            .try_update_value(std::mem::take)
+            .unwrap_or(false);
+        let stale = self
+            .space_fetched_ms
+            .get_value()
+            .is_none_or(|at| now_ms - at >= STALE_AFTER_MS);
+        if wanted || stale {
+            self.space_fetched_ms.set_value(Some(now_ms));
+        }
+        wanted || stale
     }
 
     /// Something was recorded, the network came back, or the worker asked: sync soon.

@@ -44,7 +44,7 @@ impl LazyRoute for BuddyRoute {
 fn BuddyPage() -> impl IntoView {
     let sync = expect_context::<Sync>();
     // A sync brings the newcomers' schedules up to date; until then, what the phone kept.
-    sync.changed();
+    sync.want_space();
     let newcomers = Memo::new(move |_| {
         sync.space_refreshed.track();
         space::kept().map(|s| s.newcomers).unwrap_or_default()

@@ -47,7 +47,7 @@ fn MySpace() -> impl IntoView {
     let seen = prefs::seen_ms();
     prefs::set_seen_ms(dom::now_ms());
     // A sync fetches the space again; show it when it arrives.
-    sync.changed();
+    sync.want_space();
     Effect::new(move || {
         sync.space_refreshed.track();
         space.set(space::kept().unwrap_or_default());
@@ -334,8 +334,7 @@ fn SelfCheck() -> impl IntoView {
         <section class="space-section" aria-labelledby="self-check-title">
             <h2 id="self-check-title">{tr(|m| m.self_check_title())}</h2>
             <p>{tr(|m| m.self_check_intro())}</p>
-            {move || (read("before"), read("after"))
-                .0
+            {move || read("before")
                 .map(|before| {
                     let after = read("after");
                     view! {

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use wegwijs_core::matching::MatchReason;
 
 use crate::browser::api::{self, ApiError, Method};
+// What an assignment looks like read back is the same for the worker and the console.
+pub use crate::space::{AssignedItem, Assignment};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Named {
@@ -71,30 +73,6 @@ pub enum PathItem {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Empty {}
-
-/// One step of an assignment, as read back, with whether it is done.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct AssignedItem {
-    #[serde(default)]
-    pub self_check: Option<String>,
-    #[serde(default)]
-    pub module: Option<String>,
-    #[serde(default)]
-    pub conversation: Option<Empty>,
-    #[serde(default)]
-    pub done: bool,
-    #[serde(default)]
-    pub done_ms: Option<i64>,
-    #[serde(default)]
-    pub followed_up_ms: Option<i64>,
-}
-
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Assignment {
-    pub id: String,
-    pub due_date: String,
-    pub items: Vec<AssignedItem>,
-}
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct FollowUp {

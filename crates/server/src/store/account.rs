@@ -209,33 +209,8 @@ pub async fn export(db: &Db, person_id: &str) -> Result<Value, sqlx::Error> {
         })
         .collect();
 
-    let pairs: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT newcomer_id, buddy_id, created_ms FROM buddy_pairs \
-         WHERE newcomer_id = $1 OR buddy_id = $1 ORDER BY created_ms",
-    )
-    .bind(person_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let pairs: Vec<Value> = pairs
-        .into_iter()
-        .map(|(newcomer, buddy, created_ms)| {
-            json!({ "newcomer_id": newcomer, "buddy_id": buddy, "created_ms": created_ms })
-        })
-        .collect();
-
-    let exclusions: Vec<(String, String, i64)> = sqlx::query_as(
-        "SELECT newcomer_id, buddy_id, created_ms FROM match_exclusions \
-         WHERE newcomer_id = $1 OR buddy_id = $1 ORDER BY created_ms",
-    )
-    .bind(person_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let exclusions: Vec<Value> = exclusions
-        .into_iter()
-        .map(|(newcomer, buddy, created_ms)| {
-            json!({ "newcomer_id": newcomer, "buddy_id": buddy, "created_ms": created_ms })
-        })
-        .collect();
+    let pairs = pairs_of(conn, "buddy_pairs", person_id).await?;
+    let exclusions = pairs_of(conn, "match_exclusions", person_id).await?;
     let subscriptions: Vec<(String, i64)> = sqlx::query_as(
         "SELECT endpoint, created_ms FROM push_subscriptions WHERE person_id = $1 \
          ORDER BY created_ms",
@@ -333,4 +308,25 @@ pub async fn delete(db: &Db, person_id: &str) -> Result<(), sqlx::Error> {
         sqlx::query(sql).bind(value).execute(&mut *tx).await?;
     }
     tx.commit().await
+}
+
+/// The pairs (or excluded pairs) a person is on either side of, oldest first.
+async fn pairs_of(
+    conn: &mut AnyConnection,
+    table: &str,
+    person_id: &str,
+) -> Result<Vec<Value>, sqlx::Error> {
+    let rows: Vec<(String, String, i64)> = sqlx::query_as(&format!(
+        "SELECT newcomer_id, buddy_id, created_ms FROM {table} \
+         WHERE newcomer_id = $1 OR buddy_id = $1 ORDER BY created_ms"
+    ))
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(newcomer, buddy, created_ms)| {
+            json!({ "newcomer_id": newcomer, "buddy_id": buddy, "created_ms": created_ms })
+        })
+        .collect())
 }

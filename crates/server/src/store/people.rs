@@ -471,26 +471,6 @@ pub async fn sharing(db: &Db, person_id: &str) -> Result<Sharing, sqlx::Error> {
     })
 }
 
-/// The worker's own sharing choice, from their `sharing` record; nothing is shared by default.
-pub async fn shares_progress_with_buddy(db: &Db, person_id: &str) -> Result<bool, sqlx::Error> {
-    let value: Option<Option<String>> = sqlx::query_scalar(
-        "SELECT value FROM records WHERE owner_id = $1 AND kind = 'sharing' AND record_id = 'settings'",
-    )
-    .bind(person_id)
-    .fetch_optional(&db.read)
-    .await?;
-    let sharing = value
-        .flatten()
-        .and_then(|json| serde_json::from_str::<RecordValue>(&json).ok());
-    Ok(matches!(
-        sharing,
-        Some(RecordValue::Sharing {
-            progress_with_buddy: true,
-            ..
-        })
-    ))
-}
-
 /// Whether anyone exists yet (demo data goes only into an empty database).
 pub async fn has_people(db: &Db) -> Result<bool, sqlx::Error> {
     let row: Option<String> = sqlx::query_scalar("SELECT person_id FROM people LIMIT 1")
